@@ -1,0 +1,94 @@
+"""Clinics and their members. Writes go through here, each in one transaction."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from repattern.accounts.models import Clinic, Membership, Role
+
+
+@transaction.atomic
+def clinic_create(
+    *, name: str, owner_username: str, owner_email: str, owner_password: str | None
+) -> Clinic:
+    """A clinic and its first owner. An existing user becomes the owner of the new clinic."""
+    clinic = Clinic(name=name.strip())
+    clinic.full_clean()
+    clinic.save()
+    User = get_user_model()
+    owner = User.objects.filter(username=owner_username).first()
+    if owner is None:
+        owner = User(username=owner_username, email=owner_email)
+        owner.full_clean(exclude=["password"])
+        if owner_password:
+            owner.set_password(owner_password)
+        else:
+            owner.set_unusable_password()
+        owner.save()
+    Membership.objects.create(user=owner, clinic=clinic, role=Role.OWNER)
+    return clinic
+
+
+@transaction.atomic
+def member_add(
+    *, clinic: Clinic, username: str, email: str, role: str, first_name: str = "",
+    last_name: str = "", password: str | None = None,
+) -> Membership:
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(username=username, email=email, first_name=first_name, last_name=last_name)
+        user.full_clean(exclude=["password"])
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+    if Membership.objects.filter(user=user, clinic=clinic).exists():
+        raise ValidationError(f"{username} is already a member of {clinic}.")
+    membership = Membership(user=user, clinic=clinic, role=role)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+def member_invite(*, membership: Membership, domain: str, use_https: bool) -> None:
+    """E-mail the new member a link to choose their password."""
+    form = PasswordResetForm({"email": membership.user.email})
+    if form.is_valid():
+        form.save(
+            domain_override=domain,
+            use_https=use_https,
+            subject_template_name="registration/invite_subject.txt",
+            email_template_name="registration/invite_email.txt",
+            extra_email_context={"clinic": membership.clinic},
+        )
+
+
+def _owners_left_without(membership: Membership) -> int:
+    return (
+        Membership.objects.filter(clinic=membership.clinic, role=Role.OWNER)
+        .exclude(pk=membership.pk)
+        .count()
+    )
+
+
+@transaction.atomic
+def member_set_role(*, membership: Membership, role: str) -> Membership:
+    if membership.role == Role.OWNER and role != Role.OWNER and not _owners_left_without(membership):
+        raise ValidationError("A clinic needs at least one owner: make someone else owner first.")
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def member_remove(*, membership: Membership, by: AbstractBaseUser) -> None:
+    if membership.role == Role.OWNER and not _owners_left_without(membership):
+        raise ValidationError("A clinic needs at least one owner: make someone else owner first.")
+    membership.delete()

@@ -1,0 +1,30 @@
+"""Audit rows are written by the same service call, in the same transaction, as the change."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+
+from repattern.accounts.models import Clinic
+from repattern.audit.models import AuditEvent
+
+
+def audit_record(
+    *,
+    clinic: Clinic,
+    user: AbstractBaseUser | AnonymousUser | None,
+    action: str,
+    record: models.Model,
+    summary: str = "",
+    actor: str = "",
+) -> AuditEvent:
+    signed_in = user is not None and user.is_authenticated
+    return AuditEvent.objects.create(
+        clinic=clinic,
+        user_id=user.pk if signed_in and user is not None else None,
+        actor=actor or (user.get_username() if signed_in and user is not None else "anonymous"),
+        action=action,
+        record_type=record._meta.model_name or "",
+        record_id=str(record.pk),
+        summary=summary[:300],
+    )

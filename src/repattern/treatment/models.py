@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from repattern.clients.models import REGION_CHOICES, SIDE_CHOICES, Client
+
+
+class TreatmentSession(models.Model):
+    """One visit. Named so because Django already owns the word 'session'."""
+
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="treatment_sessions")
+    practitioner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Session with {self.client} on {self.started_at:%Y-%m-%d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_at is None
+
+
+class PainRating(models.Model):
+    class Phase(models.TextChoices):
+        BEFORE = "before", "Before the session"
+        AFTER = "after", "After the session"
+
+    session = models.ForeignKey(TreatmentSession, on_delete=models.CASCADE, related_name="pain_ratings")
+    phase = models.CharField(max_length=10, choices=Phase.choices)
+    region = models.CharField(max_length=30, choices=REGION_CHOICES)
+    side = models.CharField(max_length=10, choices=SIDE_CHOICES)
+    intensity = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["phase", "region", "side"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(intensity__lte=10), name="session_pain_at_most_10"),
+            models.UniqueConstraint(fields=["session", "phase", "region", "side"], name="one_rating_per_area_and_phase"),
+        ]
