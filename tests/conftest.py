@@ -63,13 +63,26 @@ def bob(django_user_model: Any, southside: Clinic) -> Any:
 @pytest.fixture
 def maria(northside: Clinic, alice: Any) -> Client:
     client = services.client_create(
-        clinic=northside, user=alice, first_name="Maria", last_name="Lopez",
-        date_of_birth=date(1981, 3, 14), phone="+44 7700 900101", email="maria@example.com",
+        clinic=northside,
+        user=alice,
+        first_name="Maria",
+        last_name="Lopez",
+        date_of_birth=date(1981, 3, 14),
+        phone="+44 7700 900101",
+        email="maria@example.com",
     )
-    services.history_add(client=client, user=alice, entry="scar", procedure="Appendectomy",
-                         region="lower_abdomen", side="right", year=2004)
-    services.history_add(client=client, user=alice, entry="pain_area", region="lower_back",
-                         side="right", intensity=6)
+    services.history_add(
+        client=client,
+        user=alice,
+        entry="scar",
+        procedure="Appendectomy",
+        region="lower_abdomen",
+        side="right",
+        year=2004,
+    )
+    services.history_add(
+        client=client, user=alice, entry="pain_area", region="lower_back", side="right", intensity=6
+    )
     services.screen_record(client=client, user=alice, answers=NO_FLAGS)
     services.consent_record(client=client, user=alice, signed_name="Maria Lopez")
     return client

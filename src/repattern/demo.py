@@ -26,55 +26,228 @@ NO_FLAGS = dict.fromkeys(QUESTION_IDS, False)
 
 # Each client: details, then history rows (kind, fields), intake fields, screen flags, cleared?
 CLIENTS: tuple[dict[str, Any], ...] = (
-    {"client": ("Maria", "Lopez", date(1981, 3, 14), "female", "+44 7700 900101"),
-     "history": [("scar", {"procedure": "Appendectomy", "region": "lower_abdomen", "side": "right", "year": 2004, "length_cm": 5, "healing": "adhered"}),
-                 ("pain_area", {"region": "lower_back", "side": "right", "intensity": 6})],
-     "intake": {"conditions": ["low_back_pain"], "goals": "Lift my toddler without back pain.", "activities": "Yoga once a week"}},
-    {"client": ("James", "Carter", date(1975, 7, 2), "male", "+44 7700 900102"),
-     "history": [("injury", {"kind": "whiplash", "region": "neck_back", "side": "both", "occurred_on": date(2019, 11, 8), "notes": "Rear-ended at a junction."}),
-                 ("pain_area", {"region": "neck_back", "side": "both", "intensity": 5}),
-                 ("pain_area", {"region": "head", "side": "both", "intensity": 4})],
-     "intake": {"conditions": ["whiplash", "neck_pain", "headache_migraine"], "goals": "Check my blind spot without pain."}},
-    {"client": ("Priya", "Shah", date(1990, 1, 23), "female", "+44 7700 900103"),
-     "history": [("pain_area", {"region": "jaw", "side": "left", "intensity": 4})],
-     "intake": {"jaw_clenching": True, "teeth_grinding": True, "tmj_trouble": True, "dental_work": "Braces 2004-2006; night guard since 2021",
-                "conditions": ["jaw_tmj_pain", "headache_migraine", "stress"], "goals": "Wake up without a sore jaw."}},
-    {"client": ("Tom", "Becker", date(1995, 9, 30), "male", "+44 7700 900104"),
-     "history": [("injury", {"kind": "sprain", "region": "ankle", "side": "left", "age_at_injury": 16, "notes": "Inversion sprain playing football; crutches two weeks."}),
-                 ("pain_area", {"region": "thigh_outer", "side": "left", "intensity": 5}),
-                 ("pain_area", {"region": "knee", "side": "left", "intensity": 3})],
-     "intake": {"conditions": ["it_band_syndrome"], "activities": "Running 40 km a week; half-marathon in April", "goals": "Run the half-marathon pain-free."}},
-    {"client": ("Elena", "Rossi", date(1958, 5, 11), "female", "+44 7700 900105"),
-     "history": [("pain_area", {"region": "lower_back", "side": "both", "intensity": 7, "notes": "Worse at night."})],
-     "intake": {"conditions": ["low_back_pain"], "goals": "Sleep through the night."},
-     "flags": ["night_pain", "weight_loss"]},
-    {"client": ("Daniel", "Kim", date(1988, 12, 5), "male", "+44 7700 900106"),
-     "history": [("injury", {"kind": "fracture", "region": "shoulder", "side": "right", "occurred_on": date(2010, 6, 19), "notes": "Broken collarbone, cycling."}),
-                 ("pain_area", {"region": "shoulder", "side": "right", "intensity": 5})],
-     "intake": {"conditions": ["rotator_cuff_pain"], "activities": "Climbing, cycling", "goals": "Climb overhead routes again."}},
-    {"client": ("Sophie", "Martin", date(1985, 4, 17), "female", "+44 7700 900107"),
-     "history": [("scar", {"procedure": "Caesarean section", "region": "lower_abdomen", "side": "midline", "year": 2015, "length_cm": 14, "healing": "numb"}),
-                 ("pain_area", {"region": "lower_back", "side": "left", "intensity": 4}),
-                 ("pain_area", {"region": "pelvis", "side": "midline", "intensity": 3})],
-     "intake": {"conditions": ["low_back_pain"], "goals": "Get back to running after two children."}},
-    {"client": ("George", "Okafor", date(1956, 10, 9), "male", "+44 7700 900108"),
-     "history": [("scar", {"procedure": "Knee replacement", "region": "knee", "side": "right", "year": 2018, "length_cm": 20, "healing": "raised"}),
-                 ("pain_area", {"region": "hip", "side": "right", "intensity": 5})],
-     "intake": {"intubated": True, "intubation_notes": "General anaesthetic for the knee replacement, 2018",
-                "conditions": ["hip_bursitis"], "medications": "Amlodipine 5 mg", "goals": "Walk the dog for an hour."}},
-    {"client": ("Hannah", "Schmidt", date(2001, 2, 27), "female", "+44 7700 900109"),
-     "history": [("injury", {"kind": "strain", "region": "thigh_back", "side": "right", "occurred_on": date(2022, 3, 3), "notes": "Hamstring strain in a grand jeté."}),
-                 ("pain_area", {"region": "foot", "side": "right", "intensity": 6})],
-     "intake": {"conditions": ["plantar_fasciitis"], "activities": "Ballet, 15 hours a week", "goals": "Dance through a full rehearsal."}},
-    {"client": ("Luis", "Fernandez", date(1979, 8, 21), "male", "+44 7700 900110"),
-     "history": [("pain_area", {"region": "elbow", "side": "right", "intensity": 5}),
-                 ("pain_area", {"region": "wrist", "side": "right", "intensity": 3})],
-     "intake": {"conditions": ["tennis_elbow", "carpal_tunnel"], "activities": "Padel twice a week; desk work", "goals": "Play a full padel match."}},
-    {"client": ("Ava", "Nguyen", date(1993, 6, 8), "female", "+44 7700 900111"),
-     "history": [("injury", {"kind": "tear", "region": "knee", "side": "left", "occurred_on": date(2024, 1, 20), "notes": "ACL reconstruction."}),
-                 ("scar", {"procedure": "ACL reconstruction", "region": "knee", "side": "left", "year": 2024, "length_cm": 6, "healing": "well_healed"})],
-     "intake": {"conditions": ["knee_strain"], "goals": "Return to netball."},
-     "flags": ["recent_trauma"], "cleared_by": "Dr R. Patel, orthopaedic surgeon"},
+    {
+        "client": ("Maria", "Lopez", date(1981, 3, 14), "female", "+44 7700 900101"),
+        "history": [
+            (
+                "scar",
+                {
+                    "procedure": "Appendectomy",
+                    "region": "lower_abdomen",
+                    "side": "right",
+                    "year": 2004,
+                    "length_cm": 5,
+                    "healing": "adhered",
+                },
+            ),
+            ("pain_area", {"region": "lower_back", "side": "right", "intensity": 6}),
+        ],
+        "intake": {
+            "conditions": ["low_back_pain"],
+            "goals": "Lift my toddler without back pain.",
+            "activities": "Yoga once a week",
+        },
+    },
+    {
+        "client": ("James", "Carter", date(1975, 7, 2), "male", "+44 7700 900102"),
+        "history": [
+            (
+                "injury",
+                {
+                    "kind": "whiplash",
+                    "region": "neck_back",
+                    "side": "both",
+                    "occurred_on": date(2019, 11, 8),
+                    "notes": "Rear-ended at a junction.",
+                },
+            ),
+            ("pain_area", {"region": "neck_back", "side": "both", "intensity": 5}),
+            ("pain_area", {"region": "head", "side": "both", "intensity": 4}),
+        ],
+        "intake": {
+            "conditions": ["whiplash", "neck_pain", "headache_migraine"],
+            "goals": "Check my blind spot without pain.",
+        },
+    },
+    {
+        "client": ("Priya", "Shah", date(1990, 1, 23), "female", "+44 7700 900103"),
+        "history": [("pain_area", {"region": "jaw", "side": "left", "intensity": 4})],
+        "intake": {
+            "jaw_clenching": True,
+            "teeth_grinding": True,
+            "tmj_trouble": True,
+            "dental_work": "Braces 2004-2006; night guard since 2021",
+            "conditions": ["jaw_tmj_pain", "headache_migraine", "stress"],
+            "goals": "Wake up without a sore jaw.",
+        },
+    },
+    {
+        "client": ("Tom", "Becker", date(1995, 9, 30), "male", "+44 7700 900104"),
+        "history": [
+            (
+                "injury",
+                {
+                    "kind": "sprain",
+                    "region": "ankle",
+                    "side": "left",
+                    "age_at_injury": 16,
+                    "notes": "Inversion sprain playing football; crutches two weeks.",
+                },
+            ),
+            ("pain_area", {"region": "thigh_outer", "side": "left", "intensity": 5}),
+            ("pain_area", {"region": "knee", "side": "left", "intensity": 3}),
+        ],
+        "intake": {
+            "conditions": ["it_band_syndrome"],
+            "activities": "Running 40 km a week; half-marathon in April",
+            "goals": "Run the half-marathon pain-free.",
+        },
+    },
+    {
+        "client": ("Elena", "Rossi", date(1958, 5, 11), "female", "+44 7700 900105"),
+        "history": [
+            (
+                "pain_area",
+                {
+                    "region": "lower_back",
+                    "side": "both",
+                    "intensity": 7,
+                    "notes": "Worse at night.",
+                },
+            )
+        ],
+        "intake": {"conditions": ["low_back_pain"], "goals": "Sleep through the night."},
+        "flags": ["night_pain", "weight_loss"],
+    },
+    {
+        "client": ("Daniel", "Kim", date(1988, 12, 5), "male", "+44 7700 900106"),
+        "history": [
+            (
+                "injury",
+                {
+                    "kind": "fracture",
+                    "region": "shoulder",
+                    "side": "right",
+                    "occurred_on": date(2010, 6, 19),
+                    "notes": "Broken collarbone, cycling.",
+                },
+            ),
+            ("pain_area", {"region": "shoulder", "side": "right", "intensity": 5}),
+        ],
+        "intake": {
+            "conditions": ["rotator_cuff_pain"],
+            "activities": "Climbing, cycling",
+            "goals": "Climb overhead routes again.",
+        },
+    },
+    {
+        "client": ("Sophie", "Martin", date(1985, 4, 17), "female", "+44 7700 900107"),
+        "history": [
+            (
+                "scar",
+                {
+                    "procedure": "Caesarean section",
+                    "region": "lower_abdomen",
+                    "side": "midline",
+                    "year": 2015,
+                    "length_cm": 14,
+                    "healing": "numb",
+                },
+            ),
+            ("pain_area", {"region": "lower_back", "side": "left", "intensity": 4}),
+            ("pain_area", {"region": "pelvis", "side": "midline", "intensity": 3}),
+        ],
+        "intake": {
+            "conditions": ["low_back_pain"],
+            "goals": "Get back to running after two children.",
+        },
+    },
+    {
+        "client": ("George", "Okafor", date(1956, 10, 9), "male", "+44 7700 900108"),
+        "history": [
+            (
+                "scar",
+                {
+                    "procedure": "Knee replacement",
+                    "region": "knee",
+                    "side": "right",
+                    "year": 2018,
+                    "length_cm": 20,
+                    "healing": "raised",
+                },
+            ),
+            ("pain_area", {"region": "hip", "side": "right", "intensity": 5}),
+        ],
+        "intake": {
+            "intubated": True,
+            "intubation_notes": "General anaesthetic for the knee replacement, 2018",
+            "conditions": ["hip_bursitis"],
+            "medications": "Amlodipine 5 mg",
+            "goals": "Walk the dog for an hour.",
+        },
+    },
+    {
+        "client": ("Hannah", "Schmidt", date(2001, 2, 27), "female", "+44 7700 900109"),
+        "history": [
+            (
+                "injury",
+                {
+                    "kind": "strain",
+                    "region": "thigh_back",
+                    "side": "right",
+                    "occurred_on": date(2022, 3, 3),
+                    "notes": "Hamstring strain in a grand jeté.",
+                },
+            ),
+            ("pain_area", {"region": "foot", "side": "right", "intensity": 6}),
+        ],
+        "intake": {
+            "conditions": ["plantar_fasciitis"],
+            "activities": "Ballet, 15 hours a week",
+            "goals": "Dance through a full rehearsal.",
+        },
+    },
+    {
+        "client": ("Luis", "Fernandez", date(1979, 8, 21), "male", "+44 7700 900110"),
+        "history": [
+            ("pain_area", {"region": "elbow", "side": "right", "intensity": 5}),
+            ("pain_area", {"region": "wrist", "side": "right", "intensity": 3}),
+        ],
+        "intake": {
+            "conditions": ["tennis_elbow", "carpal_tunnel"],
+            "activities": "Padel twice a week; desk work",
+            "goals": "Play a full padel match.",
+        },
+    },
+    {
+        "client": ("Ava", "Nguyen", date(1993, 6, 8), "female", "+44 7700 900111"),
+        "history": [
+            (
+                "injury",
+                {
+                    "kind": "tear",
+                    "region": "knee",
+                    "side": "left",
+                    "occurred_on": date(2024, 1, 20),
+                    "notes": "ACL reconstruction.",
+                },
+            ),
+            (
+                "scar",
+                {
+                    "procedure": "ACL reconstruction",
+                    "region": "knee",
+                    "side": "left",
+                    "year": 2024,
+                    "length_cm": 6,
+                    "healing": "well_healed",
+                },
+            ),
+        ],
+        "intake": {"conditions": ["knee_strain"], "goals": "Return to netball."},
+        "flags": ["recent_trauma"],
+        "cleared_by": "Dr R. Patel, orthopaedic surgeon",
+    },
 )
 
 
@@ -93,8 +266,11 @@ def demo_load() -> bool:
 def _staff(clinic: Clinic, username: str, role: str, name: str) -> Any:
     first, last = name.split(" ", 1)
     user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@northside.example", password=PASSWORD,
-        first_name=first, last_name=last,
+        username=username,
+        email=f"{username}@northside.example",
+        password=PASSWORD,
+        first_name=first,
+        last_name=last,
     )
     Membership.objects.create(user=user, clinic=clinic, role=role)
     return user
@@ -103,8 +279,14 @@ def _staff(clinic: Clinic, username: str, role: str, name: str) -> Any:
 def _client(clinic: Clinic, practitioner: Any, owner: Any, spec: dict[str, Any]) -> None:
     first, last, born, gender, phone = spec["client"]
     client = services.client_create(
-        clinic=clinic, user=practitioner, first_name=first, last_name=last, date_of_birth=born,
-        gender=gender, phone=phone, email=f"{first.lower()}.{last.lower()}@example.com",
+        clinic=clinic,
+        user=practitioner,
+        first_name=first,
+        last_name=last,
+        date_of_birth=born,
+        gender=gender,
+        phone=phone,
+        email=f"{first.lower()}.{last.lower()}@example.com",
     )
     for kind, fields in spec["history"]:
         services.history_add(client=client, user=practitioner, entry=kind, **fields)
@@ -114,7 +296,9 @@ def _client(clinic: Clinic, practitioner: Any, owner: Any, spec: dict[str, Any])
     services.consent_record(client=client, user=practitioner, signed_name=f"{first} {last}")
     if "cleared_by" in spec:
         services.clearance_record(
-            client=client, user=practitioner, cleared_by=spec["cleared_by"],
+            client=client,
+            user=practitioner,
+            cleared_by=spec["cleared_by"],
             cleared_on=timezone.localdate() - timedelta(days=20),
             note="Cleared for gentle manual therapy and exercise.",
         )

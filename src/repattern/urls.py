@@ -10,29 +10,55 @@ from repattern.treatment import views as treatment
 
 urlpatterns = [
     path("", accounts.home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=ThrottledLoginForm), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=ThrottledLoginForm),
+        name="login",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("clinics/<int:clinic_id>/clients/", clients.client_list, name="client_list"),
     path("clinics/<int:clinic_id>/clients/new/", clients.client_new, name="client_new"),
     path("clinics/<int:clinic_id>/members/", accounts.member_list, name="member_list"),
-    path("clinics/<int:clinic_id>/members/<int:membership_id>/role/", accounts.member_role, name="member_role"),
-    path("clinics/<int:clinic_id>/members/<int:membership_id>/remove/", accounts.member_remove, name="member_remove"),
+    path(
+        "clinics/<int:clinic_id>/members/<int:membership_id>/role/",
+        accounts.member_role,
+        name="member_role",
+    ),
+    path(
+        "clinics/<int:clinic_id>/members/<int:membership_id>/remove/",
+        accounts.member_remove,
+        name="member_remove",
+    ),
     path("clinics/<int:clinic_id>/audit/", audit.audit_list, name="audit_list"),
     path("clients/<int:client_id>/", clients.client_detail, name="client_detail"),
     path("clients/<int:client_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<int:client_id>/archive/", clients.client_archive, name="client_archive"),
     path("clients/<int:client_id>/intake/", clients.intake_edit, name="intake_edit"),
-    path("clients/<int:client_id>/history/<str:kind>/add/", clients.history_add, name="history_add"),
-    path("clients/<int:client_id>/history/<str:kind>/<int:row_id>/remove/", clients.history_remove, name="history_remove"),
+    path(
+        "clients/<int:client_id>/history/<str:kind>/add/", clients.history_add, name="history_add"
+    ),
+    path(
+        "clients/<int:client_id>/history/<str:kind>/<int:row_id>/remove/",
+        clients.history_remove,
+        name="history_remove",
+    ),
     path("clients/<int:client_id>/screen/", clients.screen_new, name="screen_new"),
     path("clients/<int:client_id>/clearance/", clients.clearance_new, name="clearance_new"),
     path("clients/<int:client_id>/override/", clients.override_new, name="override_new"),
     path("clients/<int:client_id>/consent/", clients.consent_new, name="consent_new"),
     path("clients/<int:client_id>/intake-links/", clients.intake_links, name="intake_links"),
-    path("clients/<int:client_id>/intake-links/<int:link_id>/revoke/", clients.intake_link_revoke, name="intake_link_revoke"),
+    path(
+        "clients/<int:client_id>/intake-links/<int:link_id>/revoke/",
+        clients.intake_link_revoke,
+        name="intake_link_revoke",
+    ),
     path("clients/<int:client_id>/sessions/new/", treatment.session_new, name="session_new"),
     path("sessions/<int:session_id>/", treatment.session_detail, name="session_detail"),
     path("sessions/<int:session_id>/end/", treatment.session_end, name="session_end"),
     path("intake/<str:token>/", public.public_intake, name="public_intake"),
-    path("intake/<str:token>/history/<str:kind>/add/", public.public_history_add, name="public_history_add"),
+    path(
+        "intake/<str:token>/history/<str:kind>/add/",
+        public.public_history_add,
+        name="public_history_add",
+    ),
 ]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from repattern.accounts.models import Membership
 
@@ -26,6 +26,14 @@ def membership_for(
     if not membership.can(permission):
         raise PermissionDenied(f"Your role ({membership.get_role_display()}) cannot do this.")
     return membership
+
+
+def staff_user(request: HttpRequest) -> User:
+    """The signed-in user, for views behind login_required."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied("Sign in first.")
+    return user
 
 
 def memberships_of(user: AbstractBaseUser | AnonymousUser) -> list[Membership]:

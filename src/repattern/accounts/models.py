@@ -14,8 +14,17 @@ class Role(models.TextChoices):
 # What each role may do. Views ask `membership.can(...)`; nothing else checks role names.
 PERMISSIONS: dict[str, frozenset[str]] = {
     Role.OWNER: frozenset(
-        {"view_clients", "edit_clients", "archive_clients", "record_clearance",
-         "override_screen", "treat", "manage_members", "view_audit", "manage_atlas"}
+        {
+            "view_clients",
+            "edit_clients",
+            "archive_clients",
+            "record_clearance",
+            "override_screen",
+            "treat",
+            "manage_members",
+            "view_audit",
+            "manage_atlas",
+        }
     ),
     Role.PRACTITIONER: frozenset(
         {"view_clients", "edit_clients", "archive_clients", "record_clearance", "treat"}

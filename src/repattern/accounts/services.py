@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -35,8 +35,14 @@ def clinic_create(
 
 @transaction.atomic
 def member_add(
-    *, clinic: Clinic, username: str, email: str, role: str, first_name: str = "",
-    last_name: str = "", password: str | None = None,
+    *,
+    clinic: Clinic,
+    username: str,
+    email: str,
+    role: str,
+    first_name: str = "",
+    last_name: str = "",
+    password: str | None = None,
 ) -> Membership:
     User = get_user_model()
     user = User.objects.filter(username=username).first()
@@ -65,7 +71,7 @@ def member_invite(*, membership: Membership, domain: str, use_https: bool) -> No
             use_https=use_https,
             subject_template_name="registration/invite_subject.txt",
             email_template_name="registration/invite_email.txt",
-            extra_email_context={"clinic": membership.clinic},
+            extra_email_context={"clinic": membership.clinic.name},
         )
 
 
@@ -79,7 +85,11 @@ def _owners_left_without(membership: Membership) -> int:
 
 @transaction.atomic
 def member_set_role(*, membership: Membership, role: str) -> Membership:
-    if membership.role == Role.OWNER and role != Role.OWNER and not _owners_left_without(membership):
+    if (
+        membership.role == Role.OWNER
+        and role != Role.OWNER
+        and not _owners_left_without(membership)
+    ):
         raise ValidationError("A clinic needs at least one owner: make someone else owner first.")
     membership.role = role
     membership.full_clean()
@@ -88,7 +98,7 @@ def member_set_role(*, membership: Membership, role: str) -> Membership:
 
 
 @transaction.atomic
-def member_remove(*, membership: Membership, by: AbstractBaseUser) -> None:
+def member_remove(*, membership: Membership, by: User) -> None:
     if membership.role == Role.OWNER and not _owners_left_without(membership):
         raise ValidationError("A clinic needs at least one owner: make someone else owner first.")
     membership.delete()

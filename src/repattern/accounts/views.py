@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from repattern.accounts import services
-from repattern.accounts.access import membership_for, memberships_of
+from repattern.accounts.access import membership_for, memberships_of, staff_user
 from repattern.accounts.forms import MemberAddForm, MemberRoleForm
 from repattern.accounts.models import Membership
 
@@ -46,8 +46,13 @@ def member_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "accounts/member_list.html",
-        {"clinic": me.clinic, "me": me, "members": members, "form": form,
-         "role_form": MemberRoleForm()},
+        {
+            "clinic": me.clinic,
+            "me": me,
+            "members": members,
+            "form": form,
+            "role_form": MemberRoleForm(),
+        },
     )
 
 
@@ -62,7 +67,10 @@ def member_role(request: HttpRequest, clinic_id: int, membership_id: int) -> Htt
     else:
         try:
             services.member_set_role(membership=membership, role=form.cleaned_data["role"])
-            messages.success(request, f"{membership.user.username} is now {membership.get_role_display().lower()}.")
+            messages.success(
+                request,
+                f"{membership.user.username} is now {membership.get_role_display().lower()}.",
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     return redirect("member_list", clinic_id=clinic_id)
@@ -74,7 +82,7 @@ def member_remove(request: HttpRequest, clinic_id: int, membership_id: int) -> H
     me = membership_for(request.user, clinic_id, "manage_members")
     membership = get_object_or_404(Membership, pk=membership_id, clinic=me.clinic)
     try:
-        services.member_remove(membership=membership, by=request.user)
+        services.member_remove(membership=membership, by=staff_user(request))
         messages.success(request, f"{membership.user.username} no longer belongs to {me.clinic}.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -22,7 +22,11 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["clinic", "-at"]), models.Index(fields=["record_type", "record_id"])]
+        indexes = [
+            models.Index(fields=["clinic", "-at"]),
+            models.Index(fields=["record_type", "record_id"]),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.record_type} {self.record_id}"
+        when = f"{self.at:%Y-%m-%d %H:%M}"
+        return f"{when} {self.actor} {self.action} {self.record_type} {self.record_id}"

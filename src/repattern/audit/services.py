@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 
 from repattern.accounts.models import Clinic
@@ -12,7 +12,7 @@ from repattern.audit.models import AuditEvent
 def audit_record(
     *,
     clinic: Clinic,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     action: str,
     record: models.Model,
     summary: str = "",

@@ -5,10 +5,11 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from repattern.clients.models import Client, Clearance, Injury, Intake, PainArea, Scar
+from repattern.clients.models import Clearance, Client, Injury, Intake, PainArea, Scar
 from repattern.clients.screening import SAFETY_QUESTIONS
 from repattern.engine.vocabulary import CONDITIONS, choices
 
@@ -34,8 +35,14 @@ class ClientForm(forms.ModelForm):
     class Meta:
         model = Client
         fields = [
-            "first_name", "last_name", "preferred_name", "date_of_birth",
-            "gender", "phone", "email", "notes",
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "date_of_birth",
+            "gender",
+            "phone",
+            "email",
+            "notes",
         ]
         widgets = {"date_of_birth": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"date_of_birth": {"invalid": "Enter a real date, e.g. 1980-04-23."}}
@@ -65,8 +72,17 @@ class IntakeForm(forms.ModelForm):
     class Meta:
         model = Intake
         fields = [
-            "intubated", "intubation_notes", "jaw_clenching", "teeth_grinding", "tmj_trouble",
-            "dental_work", "conditions", "other_conditions", "goals", "activities", "medications",
+            "intubated",
+            "intubation_notes",
+            "jaw_clenching",
+            "teeth_grinding",
+            "tmj_trouble",
+            "dental_work",
+            "conditions",
+            "other_conditions",
+            "goals",
+            "activities",
+            "medications",
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 2})
@@ -146,7 +162,9 @@ YES_NO = [("no", "No"), ("yes", "Yes")]
 class SafetyScreenForm(forms.Form):
     """Every question needs an answer: a skipped question is not a 'no'."""
 
-    notes = forms.CharField(max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -189,7 +207,9 @@ class OverrideForm(forms.Form):
         min_length=20,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Why treatment may go ahead without a doctor's clearance. Kept in the record.",
-        error_messages={"min_length": "Write the reason in a full sentence (at least 20 characters)."},
+        error_messages={
+            "min_length": "Write the reason in a full sentence (at least 20 characters)."
+        },
     )
 
 
@@ -202,4 +222,6 @@ class ConsentForm(forms.Form):
 
 
 class IntakeLinkForm(forms.Form):
-    days = forms.IntegerField(min_value=1, max_value=30, initial=7, label="Link valid for (days)")
+    days = forms.IntegerField(
+        min_value=1, max_value=30, initial=settings.INTAKE_LINK_DAYS, label="Link valid for (days)"
+    )

@@ -150,7 +150,8 @@ class Injury(models.Model):
         ordering = ["occurred_on", "age_at_injury", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}, {self.get_side_display().lower()} {self.get_region_display().lower()}"
+        side, region = self.get_side_display().lower(), self.get_region_display().lower()
+        return f"{self.get_kind_display()}, {side} {region}"
 
     def when(self) -> str:
         if self.occurred_on:

@@ -18,7 +18,9 @@ from repattern.clients.views import HISTORY_FORMS, history_context, history_resp
 def usable_link(token: str) -> IntakeLink:
     link = services.intake_link_find(token)
     if link is None:
-        raise Http404("This link has expired or has already been used. Ask your clinic for a new one.")
+        raise Http404(
+            "This link has expired or has already been used. Ask your clinic for a new one."
+        )
     return link
 
 
@@ -26,25 +28,38 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
     link = usable_link(token)
     client = link.client
     intake = services.intake_of(client)
-    forms = {
-        "form": IntakeForm(request.POST or None, instance=intake, prefix="intake"),
-        "screen_form": SafetyScreenForm(request.POST or None, prefix="screen"),
-        "consent_form": ConsentForm(request.POST or None, prefix="consent"),
-    }
+    data = request.POST or None
+    intake_form = IntakeForm(data, instance=intake, prefix="intake")
+    screen_form = SafetyScreenForm(data, prefix="screen")
+    consent_form = ConsentForm(data, prefix="consent")
+    forms = {"form": intake_form, "screen_form": screen_form, "consent_form": consent_form}
     if request.method == "POST" and all(f.is_valid() for f in forms.values()):
         with transaction.atomic():
-            services.intake_update(client=client, user=None, actor=f"client via link {link.pk}",
-                                   **forms["form"].cleaned_data)
+            services.intake_update(
+                client=client,
+                user=None,
+                actor=f"client via link {link.pk}",
+                **intake_form.cleaned_data,
+            )
             services.intake_link_complete(
-                link=link, answers=forms["screen_form"].answers(),
-                notes=forms["screen_form"].cleaned_data["notes"],
-                signed_name=forms["consent_form"].cleaned_data["signed_name"],
+                link=link,
+                answers=screen_form.answers(),
+                notes=screen_form.cleaned_data["notes"],
+                signed_name=consent_form.cleaned_data["signed_name"],
             )
         return TemplateResponse(request, "clients/public_intake_done.html", {"client": client})
     return TemplateResponse(
-        request, "clients/public_intake.html",
-        {"client": client, "link": link, "token": token, "consent_text": CONSENT_TEXT,
-         "consent_version": CONSENT_VERSION, **forms, **history_context(client)},
+        request,
+        "clients/public_intake.html",
+        {
+            "client": client,
+            "link": link,
+            "token": token,
+            "consent_text": CONSENT_TEXT,
+            "consent_version": CONSENT_VERSION,
+            **forms,
+            **history_context(client),
+        },
         status=422 if request.method == "POST" else 200,
     )
 
@@ -58,7 +73,12 @@ def public_history_add(request: HttpRequest, token: str, kind: str) -> HttpRespo
     done = reverse("public_intake", args=[token])
     extra = {"token": token, "public": True}
     if form.is_valid():
-        services.history_add(client=link.client, user=None, entry=kind,
-                             actor=f"client via link {link.pk}", **form.cleaned_data)
+        services.history_add(
+            client=link.client,
+            user=None,
+            entry=kind,
+            actor=f"client via link {link.pk}",
+            **form.cleaned_data,
+        )
         return history_response(request, link.client, kind, done, extra=extra)
     return history_response(request, link.client, kind, done, form, extra=extra)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from repattern.accounts.access import membership_for
+from repattern.accounts.access import membership_for, staff_user
 from repattern.clients import services
 from repattern.clients.access import client_for
 from repattern.clients.forms import (
@@ -42,8 +42,10 @@ def search_clients(clients: QuerySet[Client], text: str) -> QuerySet[Client]:
     """Match every word against name, phone or e-mail; a date matches the birth date."""
     for word in text.split():
         match = (
-            Q(first_name__icontains=word) | Q(last_name__icontains=word)
-            | Q(preferred_name__icontains=word) | Q(email__icontains=word)
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(preferred_name__icontains=word)
+            | Q(email__icontains=word)
             | Q(phone__icontains=word)
         )
         digits = "".join(ch for ch in word if ch.isdigit())
@@ -77,9 +79,14 @@ def client_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     if query:
         clients = search_clients(clients, query)
     page = Paginator(clients, 50).get_page(request.GET.get("page"))
-    template = "clients/_client_rows.html" if request.headers.get("HX-Request") else "clients/client_list.html"
+    template = (
+        "clients/_client_rows.html"
+        if request.headers.get("HX-Request")
+        else "clients/client_list.html"
+    )
     return TemplateResponse(
-        request, template,
+        request,
+        template,
         {"clinic": me.clinic, "me": me, "page": page, "form": form, "query": query},
     )
 
@@ -89,23 +96,35 @@ def client_new(request: HttpRequest, clinic_id: int) -> HttpResponse:
     me = membership_for(request.user, clinic_id, "edit_clients")
     form = ClientForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        client = services.client_create(clinic=me.clinic, user=request.user, **form.cleaned_data)
-        messages.success(request, f"{client.full_name} registered. Next: the history and the safety screen.")
+        client = services.client_create(
+            clinic=me.clinic, user=staff_user(request), **form.cleaned_data
+        )
+        messages.success(
+            request, f"{client.full_name} registered. Next: the history and the safety screen."
+        )
         return redirect("intake_edit", client_id=client.pk)
-    return TemplateResponse(request, "clients/client_form.html", {"clinic": me.clinic, "form": form})
+    return TemplateResponse(
+        request, "clients/client_form.html", {"clinic": me.clinic, "form": form}
+    )
 
 
 @login_required
 def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
     client, me = client_for(request, client_id)
-    services.client_viewed(client=client, user=request.user)
+    services.client_viewed(client=client, user=staff_user(request))
     intake = services.intake_of(client)
     return TemplateResponse(
-        request, "clients/client_detail.html",
+        request,
+        "clients/client_detail.html",
         {
-            "client": client, "clinic": client.clinic, "me": me, "intake": intake,
-            "screen": client.latest_screen(), "status": client.screen_status(),
-            "consent": client.current_consent(), "blockers": client.session_blockers(),
+            "client": client,
+            "clinic": client.clinic,
+            "me": me,
+            "intake": intake,
+            "screen": client.latest_screen(),
+            "status": client.screen_status(),
+            "consent": client.current_consent(),
+            "blockers": client.session_blockers(),
             "sessions": client.treatment_sessions.order_by("-started_at")[:20],
         },
     )
@@ -113,14 +132,16 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
 
 @login_required
 def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
-    client, me = client_for(request, client_id, "edit_clients")
+    client, _ = client_for(request, client_id, "edit_clients")
     form = ClientForm(request.POST or None, instance=Client.objects.get(pk=client.pk))
     if request.method == "POST" and form.is_valid():
-        services.client_update(client=client, user=request.user, **form.cleaned_data)
+        services.client_update(client=client, user=staff_user(request), **form.cleaned_data)
         messages.success(request, "Saved.")
         return redirect("client_detail", client_id=client.pk)
     return TemplateResponse(
-        request, "clients/client_form.html", {"clinic": client.clinic, "form": form, "client": client}
+        request,
+        "clients/client_form.html",
+        {"clinic": client.clinic, "form": form, "client": client},
     )
 
 
@@ -129,26 +150,29 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
 def client_archive(request: HttpRequest, client_id: int) -> HttpResponse:
     client, _ = client_for(request, client_id, "archive_clients")
     if client.is_archived:
-        services.client_restore(client=client, user=request.user)
+        services.client_restore(client=client, user=staff_user(request))
         messages.success(request, f"{client.full_name} restored.")
     else:
-        services.client_archive(client=client, user=request.user)
-        messages.success(request, f"{client.full_name} archived; the record is kept and can be restored.")
+        services.client_archive(client=client, user=staff_user(request))
+        messages.success(
+            request, f"{client.full_name} archived; the record is kept and can be restored."
+        )
     return redirect("client_detail", client_id=client.pk)
 
 
 @login_required
 def intake_edit(request: HttpRequest, client_id: int) -> HttpResponse:
-    client, me = client_for(request, client_id, "edit_clients")
+    client, _ = client_for(request, client_id, "edit_clients")
     intake = services.intake_of(client)
     form = IntakeForm(request.POST or None, instance=intake, prefix="intake")
     if request.method == "POST" and form.is_valid():
-        services.intake_update(client=client, user=request.user, **form.cleaned_data)
+        services.intake_update(client=client, user=staff_user(request), **form.cleaned_data)
         messages.success(request, "History saved.")
         return redirect("intake_edit", client_id=client.pk)
-    services.client_viewed(client=client, user=request.user, what="intake")
+    services.client_viewed(client=client, user=staff_user(request), what="intake")
     return TemplateResponse(
-        request, "clients/intake.html",
+        request,
+        "clients/intake.html",
         {"client": client, "clinic": client.clinic, "form": form, **history_context(client)},
     )
 
@@ -175,20 +199,27 @@ def history_add(request: HttpRequest, client_id: int, kind: str) -> HttpResponse
         raise Http404
     form = HISTORY_FORMS[kind](request.POST, client=client, prefix=kind)
     if form.is_valid():
-        services.history_add(client=client, user=request.user, entry=kind, **form.cleaned_data)
+        services.history_add(
+            client=client, user=staff_user(request), entry=kind, **form.cleaned_data
+        )
         return history_response(request, client, kind, reverse("intake_edit", args=[client.pk]))
     return history_response(request, client, kind, reverse("intake_edit", args=[client.pk]), form)
 
 
 def history_response(
-    request: HttpRequest, client: Client, kind: str, done_url: str,
-    form: ClientRecordForm | None = None, extra: dict | None = None,
+    request: HttpRequest,
+    client: Client,
+    kind: str,
+    done_url: str,
+    form: ClientRecordForm | None = None,
+    extra: dict | None = None,
 ) -> HttpResponse:
     """HTMX swaps the one section; without JavaScript the browser goes back to the page."""
     if not request.headers.get("HX-Request"):
         if form is not None:
             for field, errors in form.errors.items():
-                messages.error(request, f"{form[field].label if field in form.fields else 'Entry'}: {' '.join(errors)}")
+                label = form[field].label if field in form.fields else "Entry"
+                messages.error(request, f"{label}: {' '.join(str(e) for e in errors)}")
         return redirect(done_url)
     sections = history_context(client, {kind: form} if form else None)["sections"]
     section = next(s for s in sections if s["kind"] == kind)
@@ -205,8 +236,8 @@ def history_remove(request: HttpRequest, client_id: int, kind: str, row_id: int)
     if kind not in HISTORY_FORMS:
         raise Http404
     try:
-        services.history_remove(client=client, user=request.user, entry=kind, row_id=row_id)
-    except services.HISTORY_MODELS[kind].DoesNotExist as missing:
+        services.history_remove(client=client, user=staff_user(request), entry=kind, row_id=row_id)
+    except ObjectDoesNotExist as missing:
         raise Http404 from missing
     return history_response(request, client, kind, reverse("intake_edit", args=[client.pk]))
 
@@ -217,14 +248,21 @@ def screen_new(request: HttpRequest, client_id: int) -> HttpResponse:
     form = SafetyScreenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         screen = services.screen_record(
-            client=client, user=request.user, answers=form.answers(), notes=form.cleaned_data["notes"]
+            client=client,
+            user=staff_user(request),
+            answers=form.answers(),
+            notes=form.cleaned_data["notes"],
         )
         if screen.flagged:
             messages.warning(request, "See a doctor first: " + ", ".join(screen.flags()) + ".")
         else:
             messages.success(request, "Safety screen recorded: no flags.")
         return redirect("client_detail", client_id=client.pk)
-    return TemplateResponse(request, "clients/screen_form.html", {"client": client, "clinic": client.clinic, "form": form})
+    return TemplateResponse(
+        request,
+        "clients/screen_form.html",
+        {"client": client, "clinic": client.clinic, "form": form},
+    )
 
 
 @login_required
@@ -233,14 +271,15 @@ def clearance_new(request: HttpRequest, client_id: int) -> HttpResponse:
     form = ClearanceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.clearance_record(client=client, user=request.user, **form.cleaned_data)
+            services.clearance_record(client=client, user=staff_user(request), **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, "Clearance recorded. Sessions can start.")
             return redirect("client_detail", client_id=client.pk)
     return TemplateResponse(
-        request, "clients/clearance_form.html",
+        request,
+        "clients/clearance_form.html",
         {"client": client, "clinic": client.clinic, "form": form, "screen": client.latest_screen()},
     )
 
@@ -251,14 +290,17 @@ def override_new(request: HttpRequest, client_id: int) -> HttpResponse:
     form = OverrideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.override_record(client=client, user=request.user, reason=form.cleaned_data["reason"])
+            services.override_record(
+                client=client, user=staff_user(request), reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.warning(request, "Override recorded with your reason. Sessions can start.")
             return redirect("client_detail", client_id=client.pk)
     return TemplateResponse(
-        request, "clients/override_form.html",
+        request,
+        "clients/override_form.html",
         {"client": client, "clinic": client.clinic, "form": form, "screen": client.latest_screen()},
     )
 
@@ -268,13 +310,21 @@ def consent_new(request: HttpRequest, client_id: int) -> HttpResponse:
     client, _ = client_for(request, client_id, "edit_clients")
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.consent_record(client=client, user=request.user, signed_name=form.cleaned_data["signed_name"])
+        services.consent_record(
+            client=client, user=staff_user(request), signed_name=form.cleaned_data["signed_name"]
+        )
         messages.success(request, "Consent recorded.")
         return redirect("client_detail", client_id=client.pk)
     return TemplateResponse(
-        request, "clients/consent_form.html",
-        {"client": client, "clinic": client.clinic, "form": form,
-         "consent_text": CONSENT_TEXT, "consent_version": CONSENT_VERSION},
+        request,
+        "clients/consent_form.html",
+        {
+            "client": client,
+            "clinic": client.clinic,
+            "form": form,
+            "consent_text": CONSENT_TEXT,
+            "consent_version": CONSENT_VERSION,
+        },
     )
 
 
@@ -284,12 +334,20 @@ def intake_links(request: HttpRequest, client_id: int) -> HttpResponse:
     form = IntakeLinkForm(request.POST or None)
     new_url = ""
     if request.method == "POST" and form.is_valid():
-        _, token = services.intake_link_create(client=client, user=request.user, days=form.cleaned_data["days"])
+        _, token = services.intake_link_create(
+            client=client, user=staff_user(request), days=form.cleaned_data["days"]
+        )
         new_url = request.build_absolute_uri(reverse("public_intake", args=[token]))
     return TemplateResponse(
-        request, "clients/intake_links.html",
-        {"client": client, "clinic": client.clinic, "form": form, "new_url": new_url,
-         "links": client.intake_links.all()},
+        request,
+        "clients/intake_links.html",
+        {
+            "client": client,
+            "clinic": client.clinic,
+            "form": form,
+            "new_url": new_url,
+            "links": client.intake_links.all(),
+        },
     )
 
 
@@ -300,6 +358,6 @@ def intake_link_revoke(request: HttpRequest, client_id: int, link_id: int) -> Ht
     link = IntakeLink.objects.filter(pk=link_id, client=client).first()
     if link is None:
         raise Http404
-    services.intake_link_revoke(link=link, user=request.user)
+    services.intake_link_revoke(link=link, user=staff_user(request))
     messages.success(request, "Link revoked.")
     return redirect("intake_links", client_id=client.pk)

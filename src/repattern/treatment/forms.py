@@ -22,7 +22,10 @@ class PainBeforeForm(forms.Form):
         for area in areas:
             self.fields[f"pain_{area.pk}"] = forms.IntegerField(
                 label=f"{area.get_side_display()} {area.get_region_display().lower()}",
-                min_value=0, max_value=10, initial=area.intensity, error_messages=PAIN_MESSAGES,
+                min_value=0,
+                max_value=10,
+                initial=area.intensity,
+                error_messages=PAIN_MESSAGES,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )
 

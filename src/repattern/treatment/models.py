@@ -31,7 +31,9 @@ class PainRating(models.Model):
         BEFORE = "before", "Before the session"
         AFTER = "after", "After the session"
 
-    session = models.ForeignKey(TreatmentSession, on_delete=models.CASCADE, related_name="pain_ratings")
+    session = models.ForeignKey(
+        TreatmentSession, on_delete=models.CASCADE, related_name="pain_ratings"
+    )
     phase = models.CharField(max_length=10, choices=Phase.choices)
     region = models.CharField(max_length=30, choices=REGION_CHOICES)
     side = models.CharField(max_length=10, choices=SIDE_CHOICES)
@@ -40,6 +42,10 @@ class PainRating(models.Model):
     class Meta:
         ordering = ["phase", "region", "side"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(intensity__lte=10), name="session_pain_at_most_10"),
-            models.UniqueConstraint(fields=["session", "phase", "region", "side"], name="one_rating_per_area_and_phase"),
+            models.CheckConstraint(
+                condition=models.Q(intensity__lte=10), name="session_pain_at_most_10"
+            ),
+            models.UniqueConstraint(
+                fields=["session", "phase", "region", "side"], name="one_rating_per_area_and_phase"
+            ),
         ]

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from repattern.accounts.access import membership_for
+from repattern.accounts.access import membership_for, staff_user
 from repattern.clients.access import client_for
 from repattern.treatment import services
 from repattern.treatment.forms import PainBeforeForm
@@ -22,20 +22,29 @@ def session_new(request: HttpRequest, client_id: int) -> HttpResponse:
     blockers = client.session_blockers()
     if request.method == "POST" and not blockers and form.is_valid():
         try:
-            session = services.session_start(client=client, practitioner=request.user, pain_before=form.ratings())
+            session = services.session_start(
+                client=client, practitioner=staff_user(request), pain_before=form.ratings()
+            )
         except services.SessionBlocked as blocked:
             blockers = blocked.messages
         else:
             return redirect("session_detail", session_id=session.pk)
     return TemplateResponse(
-        request, "treatment/session_new.html",
+        request,
+        "treatment/session_new.html",
         {"client": client, "clinic": client.clinic, "form": form, "blockers": blockers},
         status=409 if blockers and request.method == "POST" else 200,
     )
 
 
-def session_for(request: HttpRequest, session_id: int, permission: str = "view_clients") -> TreatmentSession:
-    session = TreatmentSession.objects.select_related("client", "client__clinic", "practitioner").filter(pk=session_id).first()
+def session_for(
+    request: HttpRequest, session_id: int, permission: str = "view_clients"
+) -> TreatmentSession:
+    session = (
+        TreatmentSession.objects.select_related("client", "client__clinic", "practitioner")
+        .filter(pk=session_id)
+        .first()
+    )
     if session is None:
         raise Http404
     membership_for(request.user, session.client.clinic_id, permission)
@@ -46,9 +55,14 @@ def session_for(request: HttpRequest, session_id: int, permission: str = "view_c
 def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id)
     return TemplateResponse(
-        request, "treatment/session_detail.html",
-        {"session": session, "client": session.client, "clinic": session.client.clinic,
-         "pain_before": session.pain_ratings.filter(phase="before")},
+        request,
+        "treatment/session_detail.html",
+        {
+            "session": session,
+            "client": session.client,
+            "clinic": session.client.clinic,
+            "pain_before": session.pain_ratings.filter(phase="before"),
+        },
     )
 
 
@@ -56,6 +70,6 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
 @require_POST
 def session_end(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id, "treat")
-    services.session_end(session=session, user=request.user)
+    services.session_end(session=session, user=staff_user(request))
     messages.success(request, "Session ended.")
     return redirect("client_detail", client_id=session.client_id)

@@ -16,10 +16,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("name", help="The clinic's name, e.g. 'Northside Clinic'")
-        parser.add_argument("--owner", required=True, help="Username of the owner (new or existing)")
+        parser.add_argument(
+            "--owner", required=True, help="Username of the owner (new or existing)"
+        )
         parser.add_argument("--email", default="", help="The owner's e-mail address")
         parser.add_argument(
-            "--no-password", action="store_true",
+            "--no-password",
+            action="store_true",
             help="Do not ask for a password; the owner sets one with 'Forgotten your password?'",
         )
 
@@ -27,18 +30,24 @@ class Command(BaseCommand):
         password = None if options["no_password"] else self.ask_password(options["owner"])
         try:
             clinic = clinic_create(
-                name=options["name"], owner_username=options["owner"],
-                owner_email=options["email"], owner_password=password,
+                name=options["name"],
+                owner_username=options["owner"],
+                owner_email=options["email"],
+                owner_password=password,
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
-        self.stdout.write(self.style.SUCCESS(
-            f"Created clinic {clinic.name!r} (id {clinic.pk}) with owner {options['owner']}."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created clinic {clinic.name!r} (id {clinic.pk}) with owner {options['owner']}."
+            )
+        )
 
     def ask_password(self, username: str) -> str:
         if not sys.stdin.isatty():
-            raise CommandError("No terminal to ask for a password: run it in a terminal, or pass --no-password.")
+            raise CommandError(
+                "No terminal to ask for a password: run it in a terminal, or pass --no-password."
+            )
         while True:
             first = getpass.getpass(f"Password for {username}: ")
             if first != getpass.getpass("Again: "):

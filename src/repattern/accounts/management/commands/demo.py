@@ -9,11 +9,15 @@ from repattern import demo
 
 
 class Command(BaseCommand):
-    help = "Load a demo clinic and serve the app on 127.0.0.1 (for trying Repattern, not for production)."
+    help = "Load a demo clinic and serve it on 127.0.0.1: for trying Repattern, not production."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--port", type=int, default=8000, help="Port to serve on (default 8000)")
-        parser.add_argument("--reset", action="store_true", help="Delete all data and load the demo afresh")
+        parser.add_argument(
+            "--port", type=int, default=8000, help="Port to serve on (default 8000)"
+        )
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete all data and load the demo afresh"
+        )
         parser.add_argument("--no-serve", action="store_true", help="Load the data and stop")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -25,7 +29,9 @@ class Command(BaseCommand):
         if options["reset"]:
             call_command("flush", interactive=False, verbosity=0)
         created = demo.demo_load()
-        self.stdout.write("Loaded the demo clinic." if created else "Using the demo data already here.")
+        self.stdout.write(
+            "Loaded the demo clinic." if created else "Using the demo data already here."
+        )
         self.stdout.write(f"\nRepattern is at http://127.0.0.1:{port}/\n")
         self.stdout.write(f"Sign in with a password of {demo.PASSWORD!r} as:")
         for username, role, _ in demo.STAFF:

@@ -1,0 +1,82 @@
+"""Bob owns another clinic: every URL that names a Northside record gives him nothing."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from repattern.audit.models import AuditEvent
+from repattern.clients import services
+from repattern.clients.models import Client, IntakeLink
+from repattern.treatment.models import TreatmentSession
+
+ID_PARAMETERS = {"clinic_id", "client_id", "session_id", "membership_id", "link_id", "row_id"}
+
+
+def patterns_with_ids(
+    resolver: URLResolver = None, prefix: str = ""
+) -> list[tuple[str, list[str]]]:
+    found = []
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            found += patterns_with_ids(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            converters = list(entry.pattern.converters)
+            if ID_PARAMETERS & set(converters):
+                found.append((prefix + str(entry.pattern), converters))
+    return found
+
+
+def fill(route: str, values: dict[str, object]) -> str:
+    path = route
+    for name, value in values.items():
+        path = path.replace(f"<int:{name}>", str(value)).replace(f"<str:{name}>", str(value))
+    return "/" + path
+
+
+def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
+    as_bob, as_alice, maria, olivia, alice
+):
+    session = TreatmentSession.objects.create(client=maria, practitioner=alice)
+    link, _ = services.intake_link_create(client=maria, user=alice, days=7)
+    values = {
+        "clinic_id": maria.clinic_id,
+        "client_id": maria.pk,
+        "session_id": session.pk,
+        "membership_id": olivia.memberships.get().pk,
+        "link_id": link.pk,
+        "row_id": maria.scars.get().pk,
+        "kind": "scar",
+    }
+    routes = patterns_with_ids()
+    assert len(routes) >= 20, "the walk must cover the app's record URLs"
+    audit_rows = AuditEvent.objects.count()
+    for route, _ in routes:
+        path = fill(route, values)
+        for method, allowed in ((as_bob.get, (403, 404, 405)), (as_bob.post, (403, 404))):
+            # 405 only answers a GET to a POST-only action: it says nothing about the record.
+            response = method(path)
+            assert response.status_code in allowed, f"{path} gave {response.status_code}"
+            assert b"Lopez" not in response.content and b"Maria" not in response.content
+    maria.refresh_from_db()
+    assert not maria.is_archived and maria.scars.count() == 1
+    assert IntakeLink.objects.get(pk=link.pk).revoked_at is None
+    assert AuditEvent.objects.count() == audit_rows, "Bob's attempts changed nothing"
+
+
+def test_the_walk_reaches_the_same_urls_for_a_member(as_alice, maria):
+    response = as_alice.get(f"/clients/{maria.pk}/")
+    assert response.status_code == 200 and b"Lopez" in response.content
+
+
+def test_a_client_list_shows_only_the_users_own_clinic(as_bob, bob, maria, southside):
+    Client.objects.create(
+        clinic=southside, first_name="Sven", last_name="Berg", date_of_birth="1970-01-01"
+    )
+    response = as_bob.get(f"/clinics/{southside.pk}/clients/")
+    assert b"Berg" in response.content and b"Lopez" not in response.content
+    assert as_bob.get(f"/clinics/{maria.clinic_id}/clients/?q=Lopez").status_code == 404
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, maria):
+    response = client.get(f"/clients/{maria.pk}/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
