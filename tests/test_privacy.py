@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from repattern.atlas.services import chart_upload
 from repattern.audit.models import AuditEvent
 from repattern.clients import services
 from repattern.clients.models import Client, IntakeLink
 from repattern.treatment.models import TreatmentSession
 
-ID_PARAMETERS = {"clinic_id", "client_id", "session_id", "membership_id", "link_id", "row_id"}
+ID_PARAMETERS = {
+    "clinic_id",
+    "client_id",
+    "session_id",
+    "membership_id",
+    "link_id",
+    "row_id",
+    "chart_id",
+}
 
 
 def patterns_with_ids(
@@ -38,6 +47,12 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
 ):
     session = TreatmentSession.objects.create(client=maria, practitioner=alice)
     link, _ = services.intake_link_create(client=maria, user=alice, days=7)
+    chart = chart_upload(
+        clinic=maria.clinic,
+        user=olivia,
+        filename="ours.csv",
+        text="inhibited,facilitated,kind\npsoas_major,iliacus,reported\n",
+    )
     values = {
         "clinic_id": maria.clinic_id,
         "client_id": maria.pk,
@@ -60,6 +75,7 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
     maria.refresh_from_db()
     assert not maria.is_archived and maria.scars.count() == 1
     assert IntakeLink.objects.get(pk=link.pk).revoked_at is None
+    assert chart.relations.count() == 1
     assert AuditEvent.objects.count() == audit_rows, "Bob's attempts changed nothing"
 
 

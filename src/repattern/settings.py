@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "repattern.audit",
     "repattern.clients",
     "repattern.treatment",
+    "repattern.atlas",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from repattern.accounts import views as accounts
 from repattern.accounts.forms import ThrottledLoginForm
+from repattern.atlas import views as atlas
 from repattern.audit import views as audit
 from repattern.clients import public_views as public
 from repattern.clients import views as clients
@@ -30,6 +31,10 @@ urlpatterns = [
         name="member_remove",
     ),
     path("clinics/<int:clinic_id>/audit/", audit.audit_list, name="audit_list"),
+    path("clinics/<int:clinic_id>/atlas/", atlas.atlas_index, name="atlas_index"),
+    path("clinics/<int:clinic_id>/atlas/charts/", atlas.chart_list, name="chart_list"),
+    path("clinics/<int:clinic_id>/atlas/charts/<int:chart_id>/delete/", atlas.chart_delete, name="chart_delete"),
+    path("clinics/<int:clinic_id>/atlas/<str:entry_id>/", atlas.atlas_entry, name="atlas_entry"),
     path("clients/<int:client_id>/", clients.client_detail, name="client_detail"),
     path("clients/<int:client_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<int:client_id>/archive/", clients.client_archive, name="client_archive"),
