@@ -1,0 +1,271 @@
+"""The anatomy atlas: muscles, other structures, their relations, and the conditions they serve.
+
+Everything the engine and the session screen know about the body comes from the YAML files in
+`repattern/data/`, validated on load. Relations carry their evidence level: `anatomical`
+(derived from the structured actions), `reported` (public practitioner material), or `clinic`
+(a clinic's own chart, joined for that clinic only).
+
+Sites: a site is "entry_id:side", side one of left, right, midline (`psoas_major:left`,
+`diaphragm:midline`). A client-specific structure such as a scar is placed with its region:
+"scar:<region>:<side>" (`scar:lower_abdomen:right`), the region from the intake vocabulary.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from repattern.engine.atlas_files import AtlasFiles, read_atlas_files
+from repattern.engine.atlas_relations import (
+    Relation,
+    derive_relations,
+    shared_source,
+)
+from repattern.engine.atlas_schema import (
+    SITE_SIDES,
+    Action,
+    Condition,
+    Innervation,
+    Muscle,
+    MuscleTest,
+    Source,
+    Structure,
+)
+from repattern.engine.atlas_search import Entry, Indexed, index, search
+from repattern.engine.charts import parse_chart as parse_clinic_chart
+from repattern.engine.errors import AtlasError, DataFileError, InvalidSite, UnknownStructure
+from repattern.engine.vocabulary import REGIONS, ids
+
+__all__ = [
+    "DATA_DIR",
+    "Action",
+    "Atlas",
+    "CheckReport",
+    "Condition",
+    "Entry",
+    "Innervation",
+    "Muscle",
+    "MuscleTest",
+    "Relation",
+    "Site",
+    "Source",
+    "Structure",
+    "check_data",
+    "load_atlas",
+    "parse_clinic_chart",
+    "parse_site",
+]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_OPPOSITE_SIDE = {"left": "right", "right": "left", "midline": "midline"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where on this client's body: an atlas entry and a side (and a region, for a scar)."""
+
+    entry_id: str
+    side: str
+    region: str | None = None
+
+    def __str__(self) -> str:
+        if self.region:
+            return f"{self.entry_id}:{self.region}:{self.side}"
+        return f"{self.entry_id}:{self.side}"
+
+
+def parse_site(text: str) -> Site:
+    """'psoas_major:left' or 'scar:lower_abdomen:right' -> Site; raises InvalidSite."""
+    parts = text.strip().split(":")
+    if len(parts) not in (2, 3) or not all(parts):
+        raise InvalidSite(f"{text!r} is not a site; write 'entry_id:side' such as "
+                          "'psoas_major:left', or 'scar:<region>:<side>' for a scar")
+    side = parts[-1]
+    if side not in SITE_SIDES:
+        raise InvalidSite(f"{text!r} has side {side!r}; use left, right or midline")
+    if len(parts) == 3 and parts[1] not in ids(REGIONS):
+        raise InvalidSite(f"{text!r} has region {parts[1]!r}, which is not in the intake "
+                          "vocabulary of regions")
+    return Site(parts[0], side, parts[1] if len(parts) == 3 else None)
+
+
+class Atlas:
+    """The validated atlas; build it with `load_atlas()`, never by hand."""
+
+    def __init__(self, muscles: dict[str, Muscle], structures: dict[str, Structure],
+                 sources: dict[str, Source], conditions: dict[str, Condition],
+                 relations: list[Relation]) -> None:
+        self.muscles = muscles
+        self.structures = structures
+        self.sources = sources
+        self.conditions = conditions
+        self.relations = relations
+        self._by_entry: dict[str, list[Relation]] = defaultdict(list)
+        for rel in relations:
+            self._by_entry[rel.a].append(rel)
+            if rel.b != rel.a:
+                self._by_entry[rel.b].append(rel)
+        self._index: list[Indexed] = index(self.entries())
+
+    def entries(self) -> list[Entry]:
+        return [*self.muscles.values(), *self.structures.values()]
+
+    def get(self, entry_id: str) -> Entry:
+        found = self.muscles.get(entry_id) or self.structures.get(entry_id)
+        if found is None:
+            raise UnknownStructure(self._unknown(entry_id))
+        return found
+
+    def _unknown(self, entry_id: str) -> str:
+        if ":" in entry_id:
+            return (f"{entry_id!r} looks like a site; pass its entry id "
+                    f"({entry_id.split(':')[0]!r}) or use atlas.site()")
+        close = [e.id for e in search(self._index, entry_id)[:3]]
+        hint = f"; did you mean {', '.join(close)}?" if close else "; search the atlas by name"
+        return f"{entry_id!r} is not a muscle or structure in the atlas{hint}"
+
+    def name(self, entry_id: str) -> str:
+        return self.get(entry_id).name
+
+    def relations_for(self, entry_id: str) -> list[Relation]:
+        """Every relation that involves entry_id; `relation.other(entry_id)` is the partner."""
+        self.get(entry_id)
+        return list(self._by_entry.get(entry_id, ()))
+
+    def condition(self, condition_id: str) -> Condition:
+        try:
+            return self.conditions[condition_id]
+        except KeyError:
+            raise AtlasError(f"{condition_id!r} is not a condition; use one of: "
+                             f"{', '.join(sorted(self.conditions))}") from None
+
+    def search(self, text: str = "", region: str | None = None, action: str | None = None,
+               joint: str | None = None, root: str | None = None) -> list[Entry]:
+        """Entries matching text (ranked) and every given filter; raises AtlasError on an
+        unknown region, action, joint or root."""
+        return search(self._index, text, region, action, joint, root)
+
+    def with_clinic_relations(self, relations: Iterable[Relation]) -> Atlas:
+        """A new atlas for one clinic: this one plus its own relations, marked `clinic`."""
+        added = [replace(r, evidence="clinic") for r in relations]
+        for rel in added:
+            self.get(rel.a)
+            self.get(rel.b)
+        return Atlas(self.muscles, self.structures, self.sources, self.conditions,
+                     [*self.relations, *added])
+
+    def site(self, text: str) -> Site:
+        """Parse a site and check it against the atlas: the entry exists and has that side."""
+        site = parse_site(text)
+        entry = self.get(site.entry_id)
+        if site.side not in entry.sides:
+            raise InvalidSite(f"{text!r}: {entry.name} has no {site.side} site; use "
+                              f"{' or '.join(entry.sides)}")
+        if entry.client_specific and site.region is None:
+            raise InvalidSite(f"{text!r}: a {entry.name.lower()} is placed with its region, "
+                              f"e.g. '{entry.id}:lower_abdomen:{site.side}'")
+        if not entry.client_specific and site.region is not None:
+            raise InvalidSite(f"{text!r}: only a client-specific structure takes a region; "
+                              f"write '{entry.id}:{site.side}'")
+        return site
+
+    def partner_sites(self, relation: Relation, site: Site) -> list[Site]:
+        """Where the other end of relation sits, given the site of one end.
+
+        A client-specific partner (a scar) comes back without a region unless the given site
+        has one: match it against the client's own recorded scars.
+        """
+        partner = self.get(relation.other(site.entry_id))
+        sides = partner.sides
+        if site.side == "midline":
+            wanted = [s for s in ("left", "right", "midline") if s in sides]
+        elif relation.same_side:
+            wanted = [site.side] if site.side in sides else ["midline"]
+        else:
+            wanted = [_OPPOSITE_SIDE[site.side]] if site.side in sides else ["midline"]
+        region = site.region if partner.client_specific else None
+        return [Site(partner.id, s, region) for s in wanted if s in sides]
+
+    def explain(self, relation: Relation, entry_id: str | None = None) -> str:
+        """The relation in words, seen from entry_id (default: its first entry), with its
+        evidence and source, for the session screen."""
+        source = self.sources.get(relation.source)
+        cited = source.title if source else relation.source
+        side = "" if relation.same_side else " on the other side"
+        if relation.kind in ("synergist", "antagonist"):
+            this = entry_id or relation.a
+            other = relation.other(this)
+            said = f"{self.name(other)}{side} is {relation.kind_words} of {self.name(this)}"
+        else:
+            said = (f"{self.name(relation.b)}{side} is {relation.kind_words} when "
+                    f"{self.name(relation.a)} tests weak")
+        return f"{said}: {relation.reason} [{relation.evidence}; {cited}]"
+
+
+@dataclass
+class CheckReport:
+    """What `repattern check-data` prints: counts, then one line per error."""
+
+    errors: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def format(self) -> str:
+        lines = [f"{name}: {self.counts.get(name, 0)}"
+                 for name in ("muscles", "structures", "relations", "conditions")]
+        if self.errors:
+            lines.append(f"{len(self.errors)} error(s):")
+            lines += self.errors
+        else:
+            lines.append("all data files are valid")
+        return "\n".join(lines)
+
+
+def _build(files: AtlasFiles) -> Atlas:
+    def url_of(source_id: str) -> str | None:
+        source = files.sources.get(source_id)
+        return source.url if source else None
+
+    relations = derive_relations(files.muscles.values(), shared_source, url_of)
+    relations += [Relation(p.inhibited, p.facilitated, "reported", "reported", p.source,
+                           p.reason, p.same_side, p.url or url_of(p.source))
+                  for p in files.pairs]
+    conditions = {c.id: Condition.from_map(c) for c in files.conditions}
+    return Atlas(files.muscles, files.structures, files.sources, conditions, relations)
+
+
+def _read(data_dir: Path) -> tuple[Atlas, list[str]]:
+    files = read_atlas_files(data_dir)
+    return _build(files), files.errors
+
+
+@functools.cache
+def _shipped_atlas() -> Atlas:
+    return load_atlas(DATA_DIR)
+
+
+def load_atlas(data_dir: Path | None = None) -> Atlas:
+    """The validated atlas: the shipped data (cached), or data_dir (read afresh each call).
+
+    Raises DataFileError, whose `.errors` lists every problem, if any file is invalid.
+    """
+    if data_dir is None:
+        return _shipped_atlas()
+    atlas, errors = _read(Path(data_dir))
+    if errors:
+        raise DataFileError(errors)
+    return atlas
+
+
+def check_data(data_dir: Path | None = None) -> CheckReport:
+    """Validate every data file and count what they hold; never raises for bad data."""
+    atlas, errors = _read(Path(data_dir) if data_dir else DATA_DIR)
+    counts = {"muscles": len(atlas.muscles), "structures": len(atlas.structures),
+              "relations": len(atlas.relations), "conditions": len(atlas.conditions)}
+    return CheckReport(errors, counts)
