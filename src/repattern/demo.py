@@ -251,10 +251,22 @@ CLIENTS: tuple[dict[str, Any], ...] = (
 )
 
 
+class DemoClash(Exception):
+    """The database already holds users with the demo's usernames."""
+
+
 def demo_load() -> bool:
     """Load the demo clinic unless it is already there. Returns True if it was created."""
     if Clinic.objects.filter(name=CLINIC_NAME).exists():
         return False
+    taken = get_user_model().objects.filter(username__in=[u for u, _, _ in STAFF])
+    if taken.exists():
+        names = ", ".join(sorted(u.username for u in taken))
+        raise DemoClash(
+            f"This database already has users named {names}, so the demo cannot add its staff. "
+            "Run the demo on its own database (REPATTERN_VAR_DIR or DATABASE_URL), or use "
+            "--reset to wipe this one."
+        )
     with transaction.atomic():
         clinic = Clinic.objects.create(name=CLINIC_NAME)
         users = {username: _staff(clinic, username, role, name) for username, role, name in STAFF}

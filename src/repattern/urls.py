@@ -2,11 +2,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from repattern.accounts import views as accounts
-from repattern.accounts.forms import ThrottledLoginForm
+from repattern.accounts.forms import (
+    MemberPasswordResetForm,
+    ThrottledLoginForm,
+    UnlockingSetPasswordForm,
+)
 from repattern.atlas import views as atlas
 from repattern.audit import views as audit
 from repattern.clients import public_views as public
 from repattern.clients import views as clients
+from repattern.treatment import careplan_views as careplans
 from repattern.treatment import views as treatment
 
 urlpatterns = [
@@ -15,6 +20,16 @@ urlpatterns = [
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=ThrottledLoginForm),
         name="login",
+    ),
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=MemberPasswordResetForm),
+        name="password_reset",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=UnlockingSetPasswordForm),
+        name="password_reset_confirm",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("clinics/<int:clinic_id>/clients/", clients.client_list, name="client_list"),
@@ -33,7 +48,11 @@ urlpatterns = [
     path("clinics/<int:clinic_id>/audit/", audit.audit_list, name="audit_list"),
     path("clinics/<int:clinic_id>/atlas/", atlas.atlas_index, name="atlas_index"),
     path("clinics/<int:clinic_id>/atlas/charts/", atlas.chart_list, name="chart_list"),
-    path("clinics/<int:clinic_id>/atlas/charts/<int:chart_id>/delete/", atlas.chart_delete, name="chart_delete"),
+    path(
+        "clinics/<int:clinic_id>/atlas/charts/<int:chart_id>/delete/",
+        atlas.chart_delete,
+        name="chart_delete",
+    ),
     path("clinics/<int:clinic_id>/atlas/<str:entry_id>/", atlas.atlas_entry, name="atlas_entry"),
     path("clients/<int:client_id>/", clients.client_detail, name="client_detail"),
     path("clients/<int:client_id>/edit/", clients.client_edit, name="client_edit"),
@@ -60,6 +79,21 @@ urlpatterns = [
     path("clients/<int:client_id>/sessions/new/", treatment.session_new, name="session_new"),
     path("sessions/<int:session_id>/", treatment.session_detail, name="session_detail"),
     path("sessions/<int:session_id>/end/", treatment.session_end, name="session_end"),
+    path("sessions/<int:session_id>/events/", treatment.session_event, name="session_event"),
+    path("sessions/<int:session_id>/state/", treatment.session_state, name="session_state"),
+    path("sessions/<int:session_id>/finish/", treatment.session_finish, name="session_finish"),
+    path("sessions/<int:session_id>/summary/", treatment.session_summary, name="session_summary"),
+    path("sessions/<int:session_id>/note/", treatment.note_save, name="note_save"),
+    path("sessions/<int:session_id>/note/amend/", treatment.note_amend, name="note_amend"),
+    path(
+        "sessions/<int:session_id>/homework/<int:item_id>/",
+        treatment.homework_save,
+        name="homework_save",
+    ),
+    path("clients/<int:client_id>/care-plans/new/", careplans.careplan_new, name="careplan_new"),
+    path("care-plans/<int:plan_id>/", careplans.careplan_detail, name="careplan_detail"),
+    path("care-plans/<int:plan_id>/close/", careplans.careplan_close, name="careplan_close"),
+    path("care-plans/<int:plan_id>/sessions.ics", careplans.careplan_ics, name="careplan_ics"),
     path("intake/<str:token>/", public.public_intake, name="public_intake"),
     path(
         "intake/<str:token>/history/<str:kind>/add/",

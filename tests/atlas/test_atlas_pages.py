@@ -69,7 +69,10 @@ def test_an_unknown_entry_is_not_found(as_alice, northside):
     assert as_alice.get(f"/clinics/{northside.pk}/atlas/not_a_muscle/").status_code == 404
 
 
-CHART = b"inhibited,facilitated,kind,note,source\npsoas_major,piriformis,reported,Seen after long drives,Case review 2025\n"
+CHART = (
+    b"inhibited,facilitated,kind,note,source\n"
+    b"psoas_major,piriformis,reported,Seen after long drives,Case review 2025\n"
+)
 
 
 def upload(browser, clinic, content: bytes, name: str = "ours.csv"):

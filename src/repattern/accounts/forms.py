@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 
 from repattern.accounts import throttle
@@ -36,8 +38,34 @@ class ThrottledLoginForm(AuthenticationForm):
             if username:
                 throttle.record_failure(username, address)
             raise
-        throttle.clear_failures(username)
+        # Only a sign-in that succeeded clears; a post without a password checks nothing.
+        if self.user_cache is not None:
+            throttle.clear_failures(username)
         return cleaned
+
+
+def _same_address(a: str, b: str) -> bool:
+    return (
+        unicodedata.normalize("NFKC", a).casefold() == unicodedata.normalize("NFKC", b).casefold()
+    )
+
+
+class MemberPasswordResetForm(PasswordResetForm):
+    """Also reaches members who have not chosen a password yet: invited ones, and owners made
+    with `createclinic --no-password`. Django's form skips users without a usable password."""
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        return (user for user in users if _same_address(email, user.email))
+
+
+class UnlockingSetPasswordForm(SetPasswordForm):
+    """Choosing a new password through a reset link also lifts a sign-in lock."""
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit)
+        throttle.clear_failures(user.get_username())
+        return user
 
 
 class ClinicForm(forms.Form):

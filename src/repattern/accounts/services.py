@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from repattern.accounts.forms import MemberPasswordResetForm
 from repattern.accounts.models import Clinic, Membership, Role
 
 
@@ -64,7 +64,7 @@ def member_add(
 
 def member_invite(*, membership: Membership, domain: str, use_https: bool) -> None:
     """E-mail the new member a link to choose their password."""
-    form = PasswordResetForm({"email": membership.user.email})
+    form = MemberPasswordResetForm({"email": membership.user.email})
     if form.is_valid():
         form.save(
             domain_override=domain,

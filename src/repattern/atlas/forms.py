@@ -27,8 +27,11 @@ class ChartUploadForm(forms.Form):
         "in YAML. Kind is synergist, antagonist or reported."
     )
 
+    filename = "chart"
+
     def clean_chart(self) -> str:
         upload = self.cleaned_data["chart"]
+        self.filename = upload.name or "chart"
         if upload.size > MAX_CHART_BYTES:
             raise ValidationError("The chart is larger than 1 MB: split it into smaller files.")
         try:

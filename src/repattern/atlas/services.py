@@ -17,9 +17,9 @@ def clinic_relations(clinic_id: int) -> list[Relation]:
         Relation(
             r.inhibited,
             r.facilitated,
-            r.kind,
+            r.kind,  # type: ignore[arg-type]
             "clinic",
-            r.source,  # type: ignore[arg-type]
+            r.source,
             r.note,
             r.same_side,
             None,

@@ -83,13 +83,10 @@ def partners(atlas: Atlas, entry_id: str) -> dict[str, list[Partner]]:
         source = atlas.sources.get(rel.source)
         title = source.title if source else rel.source
         url = rel.url or (source.url if source else None)
-        if rel.kind in ("synergist", "antagonist"):
-            group, words = rel.kind, rel.reason
-        elif rel.a == entry_id:
-            group, words = "takes_over", rel.reason
-        else:
-            group, words = "covers_for", rel.reason
-        groups[group].append(Partner(rel, other, words, title, url))
+        group: str = rel.kind
+        if rel.kind == "reported":
+            group = "takes_over" if rel.a == entry_id else "covers_for"
+        groups[group].append(Partner(rel, other, rel.reason, title, url))
     for items in groups.values():
         items.sort(
             key=lambda p: ({"clinic": 0, "reported": 1}.get(p.relation.evidence, 2), p.other.name)
@@ -133,12 +130,11 @@ def chart_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     form = ChartUploadForm(request.POST or None, request.FILES or None)
     problems = None
     if request.method == "POST" and form.is_valid():
-        upload = request.FILES["chart"]
         try:
             chart = services.chart_upload(
                 clinic=me.clinic,
                 user=staff_user(request),
-                filename=upload.name or "chart",
+                filename=form.filename,
                 text=form.cleaned_data["chart"],
             )
         except ChartError as rejected:

@@ -14,6 +14,14 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     actor = models.CharField(max_length=150, help_text="Username, or who acted without an account")
+    client = models.ForeignKey(
+        "clients.Client",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_events",
+        help_text="The client whose record was seen or changed, for that client's trail",
+    )
     action = models.CharField(max_length=40)
     record_type = models.CharField(max_length=40)
     record_id = models.CharField(max_length=40)

@@ -7,6 +7,7 @@ from django.db import models
 
 from repattern.accounts.models import Clinic
 from repattern.audit.models import AuditEvent
+from repattern.clients.models import Client
 
 
 def audit_record(
@@ -17,10 +18,15 @@ def audit_record(
     record: models.Model,
     summary: str = "",
     actor: str = "",
+    client: Client | None = None,
 ) -> AuditEvent:
+    """One row; `client` defaults to the record itself or the client the record belongs to."""
     signed_in = user is not None and user.is_authenticated
+    if client is None and isinstance(record, Client):
+        client = record
     return AuditEvent.objects.create(
         clinic=clinic,
+        client_id=client.pk if client is not None else getattr(record, "client_id", None),
         user_id=user.pk if signed_in and user is not None else None,
         actor=actor or (user.get_username() if signed_in and user is not None else "anonymous"),
         action=action,

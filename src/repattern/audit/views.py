@@ -15,7 +15,7 @@ def audit_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     events = AuditEvent.objects.filter(clinic=me.clinic)
     record = request.GET.get("record", "").strip()
     if record.isdigit():
-        events = events.filter(record_type="client", record_id=record)
+        events = events.filter(client_id=record)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return TemplateResponse(
         request, "audit/audit_list.html", {"clinic": me.clinic, "page": page, "record": record}

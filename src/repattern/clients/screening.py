@@ -82,23 +82,24 @@ QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in SAFETY_QUESTIONS)
 
 CONSENT_VERSION = "2026-11-21"
 
-CONSENT_TEXT = """\
-Muscle-testing bodywork, including NeuroKinetic Therapy, is a hands-on approach to pain and
-movement. Please read this before your first session.
+# One paragraph or list item per entry, so the text wraps to any screen.
+CONSENT_PARAGRAPHS: tuple[str, ...] = (
+    "Muscle-testing bodywork, including NeuroKinetic Therapy, is a hands-on approach to pain "
+    "and movement. Please read this before your first session.",
+    "- The evidence for it is limited. No randomized trial has tested it and no clinical "
+    "guideline recommends it. Manual muscle tests are imprecise, and your practitioner treats "
+    "every result as a clue, not a diagnosis.",
+    "- It is not medical advice and not a diagnosis. It does not replace care from a doctor, "
+    "physiotherapist or other health professional, and it is no substitute for mental-health "
+    "care. If you have a health concern, see a doctor.",
+    "- Common after-effects are soreness, tenderness, bruising, swelling, redness or tiredness "
+    "for a day or two. Rarely, people report nerve irritation, weakness or stiffness. Tell "
+    "your practitioner about anything unexpected.",
+    "- You may ask questions, decline any technique, or stop at any time.",
+    "- Your records are kept by the clinic and seen only by its staff, as the clinic's privacy "
+    "notice describes.",
+    "By signing, you confirm that you have read this, that your health answers are complete "
+    "and true to the best of your knowledge, and that you agree to treatment on these terms.",
+)
 
-- The evidence for it is limited. No randomized trial has tested it and no clinical guideline
-  recommends it. Manual muscle tests are imprecise, and your practitioner treats every result as
-  a clue, not a diagnosis.
-- It is not medical advice and not a diagnosis. It does not replace care from a doctor,
-  physiotherapist or other health professional, and it is no substitute for mental-health care.
-  If you have a health concern, see a doctor.
-- Common after-effects are soreness, tenderness, bruising, swelling, redness or tiredness for a
-  day or two. Rarely, people report nerve irritation, weakness or stiffness. Tell your
-  practitioner about anything unexpected.
-- You may ask questions, decline any technique, or stop at any time.
-- Your records are kept by the clinic and seen only by its staff, as the clinic's privacy notice
-  describes.
-
-By signing, you confirm that you have read this, that your health answers are complete and
-true to the best of your knowledge, and that you agree to treatment on these terms.
-"""
+CONSENT_TEXT = "\n\n".join(CONSENT_PARAGRAPHS)

@@ -192,6 +192,7 @@ def clearance_record(
         user=user,
         action="clearance",
         record=clearance,
+        client=client,
         summary=f"client {client.pk} cleared by {cleared_by}",
     )
     return clearance
@@ -213,6 +214,7 @@ def override_record(*, client: Client, user: User, reason: str) -> Clearance:
         user=user,
         action="override",
         record=override,
+        client=client,
         summary=f"client {client.pk}: {reason[:200]}",
     )
     return override

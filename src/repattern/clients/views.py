@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Replace
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -38,8 +39,17 @@ HISTORY_FORMS: dict[str, type[ClientRecordForm]] = {
 }
 
 
+def phone_digits() -> Replace:
+    """The stored phone number without the spaces and signs people write it with."""
+    digits = Replace(F("phone"), Value(" "), Value(""))
+    for sign in "+()-.":
+        digits = Replace(digits, Value(sign), Value(""))
+    return digits
+
+
 def search_clients(clients: QuerySet[Client], text: str) -> QuerySet[Client]:
     """Match every word against name, phone or e-mail; a date matches the birth date."""
+    clients = clients.alias(phone_digits=phone_digits())
     for word in text.split():
         match = (
             Q(first_name__icontains=word)
@@ -48,9 +58,10 @@ def search_clients(clients: QuerySet[Client], text: str) -> QuerySet[Client]:
             | Q(email__icontains=word)
             | Q(phone__icontains=word)
         )
+        # "7700900101" finds "+44 7700 900101" however either was spaced.
         digits = "".join(ch for ch in word if ch.isdigit())
-        if len(digits) >= 4 and digits != word:
-            match |= Q(phone__icontains=digits)
+        if len(digits) >= 4:
+            match |= Q(phone_digits__contains=digits)
         if len(word) == 10 and word[4] == "-" and word[7] == "-":
             match |= Q(date_of_birth=word) if _is_date(word) else Q()
         clients = clients.filter(match)
@@ -75,7 +86,8 @@ def client_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     query, archived = "", False
     if form.is_valid():
         query, archived = form.cleaned_data["q"].strip(), form.cleaned_data["archived"]
-    clients = clients.filter(archived_at__isnull=not archived)
+    if not archived:
+        clients = clients.filter(archived_at__isnull=True)
     if query:
         clients = search_clients(clients, query)
     page = Paginator(clients, 50).get_page(request.GET.get("page"))
@@ -149,10 +161,12 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
 @require_POST
 def client_archive(request: HttpRequest, client_id: int) -> HttpResponse:
     client, _ = client_for(request, client_id, "archive_clients")
-    if client.is_archived:
+    # The form says which it means, so a double tap cannot archive and then restore.
+    restore = request.POST.get("action") == "restore"
+    if restore and client.is_archived:
         services.client_restore(client=client, user=staff_user(request))
         messages.success(request, f"{client.full_name} restored.")
-    else:
+    elif not restore and not client.is_archived:
         services.client_archive(client=client, user=staff_user(request))
         messages.success(
             request, f"{client.full_name} archived; the record is kept and can be restored."

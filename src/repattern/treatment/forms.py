@@ -5,6 +5,15 @@ from typing import Any
 from django import forms
 
 from repattern.clients.models import PainArea
+from repattern.treatment.models import (
+    CarePlan,
+    ChallengeKind,
+    HomeworkItem,
+    Pattern,
+    SessionEvent,
+    SessionNote,
+)
+from repattern.treatment.models.sessions import AfterEffect
 
 PAIN_MESSAGES = {
     "min_value": "Rate pain from 0 (none) to 10 (worst imaginable).",
@@ -18,8 +27,12 @@ class PainBeforeForm(forms.Form):
 
     def __init__(self, *args: Any, areas: list[PainArea], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.areas = areas
+        # A spot listed twice in the history is rated once: a session rates each spot once.
+        spots: dict[tuple[str, str], PainArea] = {}
         for area in areas:
+            spots.setdefault((area.region, area.side), area)
+        self.areas = list(spots.values())
+        for area in self.areas:
             self.fields[f"pain_{area.pk}"] = forms.IntegerField(
                 label=f"{area.get_side_display()} {area.get_region_display().lower()}",
                 min_value=0,
@@ -31,3 +44,117 @@ class PainBeforeForm(forms.Form):
 
     def ratings(self) -> list[tuple[str, str, int]]:
         return [(a.region, a.side, self.cleaned_data[f"pain_{a.pk}"]) for a in self.areas]
+
+
+class PainAfterForm(PainBeforeForm):
+    """Pain at the end, for the same areas, plus the after-effects the client reports."""
+
+    after_effects = forms.MultipleChoiceField(
+        choices=AfterEffect.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="After-effects the client reports",
+    )
+    after_effects_note = forms.CharField(
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Notes on after-effects",
+    )
+
+
+class SessionStartForm(PainBeforeForm):
+    care_plan = forms.ModelChoiceField(
+        queryset=CarePlan.objects.none(), required=False, empty_label="No care plan"
+    )
+    window_seconds = forms.IntegerField(
+        min_value=30,
+        max_value=60,
+        initial=45,
+        label="Learning window (seconds)",
+        error_messages={
+            "min_value": "The learning window is 30 to 60 seconds.",
+            "max_value": "The learning window is 30 to 60 seconds.",
+        },
+    )
+
+    def __init__(self, *args: Any, plans: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if plans is not None:
+            field = self.fields["care_plan"]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = plans
+            open_plans = [p for p in plans if p.is_open]
+            if open_plans:
+                self.fields["care_plan"].initial = open_plans[0].pk
+
+
+class EventForm(forms.Form):
+    """One session event as the page sends it; shape only, the service checks the sense."""
+
+    event_id = forms.UUIDField(
+        error_messages={"invalid": "The page sent a bad event id; reload it."}
+    )
+    kind = forms.ChoiceField(choices=SessionEvent.Kind.choices)
+    site = forms.CharField(max_length=100, required=False)
+    candidate = forms.CharField(max_length=100, required=False)
+    challenge = forms.ChoiceField(choices=[("", "—"), *ChallengeKind.choices], required=False)
+    challenge_other = forms.CharField(max_length=100, required=False)
+    result = forms.ChoiceField(choices=SessionEvent.Result.choices, required=False)
+    force_newtons = forms.DecimalField(
+        min_value=0,
+        max_value=2000,
+        decimal_places=1,
+        required=False,
+        error_messages={"max_value": "Force is in newtons, at most 2000."},
+    )
+    note = forms.CharField(max_length=5000, required=False)
+    outcome = forms.ChoiceField(choices=[("", "—"), *Pattern.Status.choices], required=False)
+    pattern_id = forms.IntegerField(required=False, min_value=1)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("kind")
+        if kind in ("test", "challenge", "retest") and not data.get("result"):
+            self.add_error("result", "Say whether the muscle held or was weak.")
+        if kind in ("test", "challenge", "confirm") and not data.get("site"):
+            self.add_error("site", "Say which muscle was tested.")
+        if kind in ("challenge", "confirm") and not data.get("candidate"):
+            self.add_error("candidate", "Say which structure was challenged.")
+        if data.get("challenge") == "custom" and not data.get("challenge_other"):
+            self.add_error("challenge_other", "Describe the custom challenge.")
+        return data
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = SessionNote
+        fields = ["subjective", "objective", "assessment", "plan"]
+        widgets = {f: forms.Textarea(attrs={"rows": 5}) for f in fields}
+
+
+class AmendmentForm(forms.Form):
+    text = forms.CharField(
+        max_length=5000, widget=forms.Textarea(attrs={"rows": 3}), label="Amendment"
+    )
+
+
+class HomeworkForm(forms.ModelForm):
+    class Meta:
+        model = HomeworkItem
+        fields = ["release", "activation", "dosage"]
+        widgets = {
+            "release": forms.Textarea(attrs={"rows": 3}),
+            "activation": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class CarePlanForm(forms.ModelForm):
+    class Meta:
+        model = CarePlan
+        fields = ["complaint", "goals", "planned_sessions", "interval_days", "start_date"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "goals": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {"start_date": {"invalid": "Enter a real date, e.g. 2026-12-01."}}

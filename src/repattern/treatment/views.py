@@ -2,28 +2,45 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from repattern.accounts.access import membership_for, staff_user
 from repattern.clients.access import client_for
-from repattern.treatment import services
-from repattern.treatment.forms import PainBeforeForm
-from repattern.treatment.models import TreatmentSession
+from repattern.engine.atlas import load_atlas
+from repattern.treatment import finding, services
+from repattern.treatment.forms import (
+    AmendmentForm,
+    EventForm,
+    HomeworkForm,
+    NoteForm,
+    PainAfterForm,
+    SessionStartForm,
+)
+from repattern.treatment.models import ChallengeKind, HomeworkItem, SessionNote, TreatmentSession
+from repattern.treatment.services.events import EventInput
 
 
 @login_required
 def session_new(request: HttpRequest, client_id: int) -> HttpResponse:
     client, _ = client_for(request, client_id, "treat")
-    areas = list(client.pain_areas.all())
-    form = PainBeforeForm(request.POST or None, areas=areas)
+    form = SessionStartForm(
+        request.POST or None,
+        areas=list(client.pain_areas.all()),
+        plans=client.care_plans.filter(closed_at__isnull=True),
+    )
     blockers = client.session_blockers()
     if request.method == "POST" and not blockers and form.is_valid():
         try:
             session = services.session_start(
-                client=client, practitioner=staff_user(request), pain_before=form.ratings()
+                client=client,
+                practitioner=staff_user(request),
+                pain_before=form.ratings(),
+                care_plan=form.cleaned_data["care_plan"],
+                window_seconds=form.cleaned_data["window_seconds"],
             )
         except services.SessionBlocked as blocked:
             blockers = blocked.messages
@@ -41,7 +58,9 @@ def session_for(
     request: HttpRequest, session_id: int, permission: str = "view_clients"
 ) -> TreatmentSession:
     session = (
-        TreatmentSession.objects.select_related("client", "client__clinic", "practitioner")
+        TreatmentSession.objects.select_related(
+            "client", "client__clinic", "practitioner", "care_plan"
+        )
         .filter(pk=session_id)
         .first()
     )
@@ -51,19 +70,181 @@ def session_for(
     return session
 
 
+def state_context(session: TreatmentSession) -> dict[str, object]:
+    atlas = load_atlas()
+    return {
+        "session": session,
+        "client": session.client,
+        "clinic": session.client.clinic,
+        "state": finding.session_state(session),
+        "challenge_kinds": ChallengeKind.choices,
+        "muscle_choices": finding.muscle_choices(atlas),
+        "entry_choices": finding.entry_choices(atlas, session.client),
+    }
+
+
 @login_required
 def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id)
+    if not session.is_open:
+        return redirect("session_summary", session_id=session.pk)
+    return TemplateResponse(request, "treatment/session_screen.html", state_context(session))
+
+
+@login_required
+def session_state(request: HttpRequest, session_id: int) -> HttpResponse:
+    """The live part of the screen, for another tab or a page coming back online."""
+    session = session_for(request, session_id)
+    return TemplateResponse(request, "treatment/_session_state.html", state_context(session))
+
+
+@login_required
+@require_POST
+def session_event(request: HttpRequest, session_id: int) -> HttpResponse:
+    """Record one event sent by the page; answer with the updated state to swap in."""
+    session = session_for(request, session_id, "treat")
+    form = EventForm(request.POST)
+    if not form.is_valid():
+        problems = [f"{e}" for errors in form.errors.values() for e in errors]
+        return JsonResponse({"error": " ".join(problems)}, status=400)
+    data = form.cleaned_data
+    event = EventInput(
+        event_id=data["event_id"],
+        kind=data["kind"],
+        site=data["site"],
+        candidate=data["candidate"],
+        challenge=data["challenge"],
+        challenge_other=data["challenge_other"],
+        result=data["result"],
+        force_newtons=data["force_newtons"],
+        note=data["note"],
+        outcome=data["outcome"],
+        pattern_id=data["pattern_id"],
+    )
+    try:
+        services.event_record(session=session, user=staff_user(request), event=event)
+    except services.EventRejected as rejected:
+        return JsonResponse({"error": str(rejected)}, status=409)
+    return TemplateResponse(request, "treatment/_session_state.html", state_context(session))
+
+
+@login_required
+def session_finish(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = session_for(request, session_id, "treat")
+    areas = list(session.client.pain_areas.all())
+    form = PainAfterForm(request.POST or None, areas=areas)
+    if request.method == "POST" and form.is_valid():
+        user = staff_user(request)
+        services.session_finish(
+            session=session,
+            user=user,
+            pain_after=form.ratings(),
+            after_effects=form.cleaned_data["after_effects"],
+            after_effects_note=form.cleaned_data["after_effects_note"],
+        )
+        services.session_end(session=session, user=user)
+        services.homework_draft(session=session, user=user)
+        services.note_draft(session=session, user=user)
+        return redirect("session_summary", session_id=session.pk)
     return TemplateResponse(
         request,
-        "treatment/session_detail.html",
+        "treatment/session_finish.html",
         {
             "session": session,
             "client": session.client,
             "clinic": session.client.clinic,
-            "pain_before": session.pain_ratings.filter(phase="before"),
+            "form": form,
+            "summary": finding.session_summary(session),
         },
     )
+
+
+@login_required
+def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = session_for(request, session_id)
+    note = SessionNote.objects.filter(session=session).first()
+    return TemplateResponse(
+        request,
+        "treatment/session_summary.html",
+        {
+            "session": session,
+            "client": session.client,
+            "clinic": session.client.clinic,
+            "summary": finding.session_summary(session),
+            "note": note,
+            "note_form": NoteForm(instance=note) if note and not note.is_signed else None,
+            "amendment_form": AmendmentForm() if note and note.is_signed else None,
+            "homework": [
+                (item, HomeworkForm(instance=item, prefix=f"hw{item.pk}"))
+                for item in session.homework.all()
+            ],
+            "body_map_svg": finding.body_map(session),
+        },
+    )
+
+
+@login_required
+@require_POST
+def note_save(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = session_for(request, session_id, "treat")
+    note = get_object_or_404(SessionNote, session=session)
+    form = NoteForm(request.POST, instance=SessionNote.objects.get(pk=note.pk))
+    user = staff_user(request)
+    try:
+        if form.is_valid():
+            services.note_save(note=note, user=user, **form.cleaned_data)
+            if "sign" in request.POST:
+                services.note_sign(note=note, user=user)
+                messages.success(
+                    request, "Note signed. It is now locked; changes go in amendments."
+                )
+            else:
+                messages.success(request, "Note saved as a draft.")
+        else:
+            messages.error(
+                request,
+                "The note was not saved: "
+                + " ".join(
+                    f"{field}: {' '.join(str(e) for e in errors)}"
+                    for field, errors in form.errors.items()
+                ),
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("session_summary", session_id=session.pk)
+
+
+@login_required
+@require_POST
+def note_amend(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = session_for(request, session_id, "treat")
+    note = get_object_or_404(SessionNote, session=session)
+    form = AmendmentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.note_amend(note=note, user=staff_user(request), text=form.cleaned_data["text"])
+            messages.success(request, "Amendment added.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, "Write the amendment (up to 5000 characters).")
+    return redirect("session_summary", session_id=session.pk)
+
+
+@login_required
+@require_POST
+def homework_save(request: HttpRequest, session_id: int, item_id: int) -> HttpResponse:
+    session = session_for(request, session_id, "treat")
+    item = get_object_or_404(HomeworkItem, pk=item_id, session=session)
+    form = HomeworkForm(
+        request.POST, instance=HomeworkItem.objects.get(pk=item.pk), prefix=f"hw{item.pk}"
+    )
+    if form.is_valid():
+        services.homework_update(item=item, user=staff_user(request), **form.cleaned_data)
+        messages.success(request, "Homework saved.")
+    else:
+        messages.error(request, "Homework not saved: each part needs text (up to 5000 characters).")
+    return redirect("session_summary", session_id=session.pk)
 
 
 @login_required

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from repattern.clients.models import REGION_CHOICES, SIDE_CHOICES, Client
+from repattern.clients.models import REGION_CHOICES, SIDE_CHOICES, TEXT_MAX, Client
 
 
 class TreatmentSession(models.Model):
@@ -12,8 +13,22 @@ class TreatmentSession(models.Model):
 
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="treatment_sessions")
     practitioner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    care_plan = models.ForeignKey(
+        "treatment.CarePlan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    window_seconds = models.PositiveSmallIntegerField(
+        "Learning window (seconds)",
+        default=45,
+        validators=[MinValueValidator(30), MaxValueValidator(60)],
+    )
+    after_effects = models.JSONField(default=list, blank=True)
+    after_effects_note = models.TextField(max_length=TEXT_MAX, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -24,6 +39,16 @@ class TreatmentSession(models.Model):
     @property
     def is_open(self) -> bool:
         return self.ended_at is None
+
+
+class AfterEffect(models.TextChoices):
+    SORENESS = "soreness", "Soreness"
+    TENDERNESS = "tenderness", "Tenderness"
+    BRUISING = "bruising", "Bruising"
+    SWELLING = "swelling", "Swelling"
+    REDNESS = "redness", "Redness"
+    FATIGUE = "fatigue", "Fatigue"
+    OTHER = "other", "Other"
 
 
 class PainRating(models.Model):

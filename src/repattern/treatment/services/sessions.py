@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from repattern.audit.services import audit_record
 from repattern.clients.models import Client
-from repattern.treatment.models import PainRating, TreatmentSession
+from repattern.treatment.models import CarePlan, PainRating, TreatmentSession
 
 
 class SessionBlocked(ValidationError):
@@ -18,14 +18,25 @@ class SessionBlocked(ValidationError):
 
 @transaction.atomic
 def session_start(
-    *, client: Client, practitioner: User, pain_before: list[tuple[str, str, int]]
+    *,
+    client: Client,
+    practitioner: User,
+    pain_before: list[tuple[str, str, int]],
+    care_plan: CarePlan | None = None,
+    window_seconds: int = 45,
 ) -> TreatmentSession:
     """Open a session; refused while the client should see a doctor first."""
     client = Client.objects.select_for_update().get(pk=client.pk)
     blockers = client.session_blockers()
     if blockers:
         raise SessionBlocked(blockers)
-    session = TreatmentSession.objects.create(client=client, practitioner=practitioner)
+    if care_plan is not None and care_plan.client_id != client.pk:
+        raise ValidationError("That care plan belongs to another client.")
+    session = TreatmentSession(
+        client=client, practitioner=practitioner, care_plan=care_plan, window_seconds=window_seconds
+    )
+    session.full_clean()
+    session.save()
     for region, side, intensity in pain_before:
         rating = PainRating(
             session=session,
@@ -42,6 +53,41 @@ def session_start(
         action="session_start",
         record=session,
         summary=f"client {client.pk}",
+    )
+    return session
+
+
+@transaction.atomic
+def session_finish(
+    *,
+    session: TreatmentSession,
+    user: User,
+    pain_after: list[tuple[str, str, int]],
+    after_effects: list[str],
+    after_effects_note: str,
+) -> TreatmentSession:
+    """Record how the client is at the end: pain now, and the after-effects they report."""
+    session.pain_ratings.filter(phase=PainRating.Phase.AFTER).delete()
+    for region, side, intensity in pain_after:
+        rating = PainRating(
+            session=session,
+            phase=PainRating.Phase.AFTER,
+            region=region,
+            side=side,
+            intensity=intensity,
+        )
+        rating.full_clean()
+        rating.save()
+    session.after_effects = after_effects
+    session.after_effects_note = after_effects_note
+    session.full_clean()
+    session.save(update_fields=["after_effects", "after_effects_note"])
+    audit_record(
+        clinic=session.client.clinic,
+        user=user,
+        action="session_finish",
+        record=session,
+        summary=f"client {session.client_id}",
     )
     return session
 

@@ -27,6 +27,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not options["name"].strip():
+            raise CommandError(
+                "Give the clinic a name, e.g. repattern createclinic 'Northside Clinic' "
+                "--owner olivia."
+            )
         password = None if options["no_password"] else self.ask_password(options["owner"])
         try:
             clinic = clinic_create(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from repattern import demo
 
@@ -28,7 +28,10 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if options["reset"]:
             call_command("flush", interactive=False, verbosity=0)
-        created = demo.demo_load()
+        try:
+            created = demo.demo_load()
+        except demo.DemoClash as clash:
+            raise CommandError(str(clash)) from clash
         self.stdout.write(
             "Loaded the demo clinic." if created else "Using the demo data already here."
         )

@@ -30,6 +30,12 @@ def make_user(django_user_model: Any, username: str, clinic: Clinic, role: str) 
     return user
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    # The production hasher is slow on purpose; the throttle tests sign in dozens of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def northside(db: None) -> Clinic:
     return Clinic.objects.create(name="Northside Clinic")

@@ -1,0 +1,204 @@
+// The session screen. Every tap becomes an event with an id made here, kept in localStorage
+// until the server has stored it: a double tap, a reload or a dropped connection neither loses
+// nor duplicates an entry. The server answers each event with the updated state to show.
+(function () {
+  "use strict";
+  const root = document.getElementById("session");
+  if (!root) return;
+  const queueKey = "repattern.session." + root.dataset.session + ".queue";
+  const csrf = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
+  const token = csrf ? decodeURIComponent(csrf.split("=")[1]) : "";
+  const sync = document.getElementById("sync");
+  const problem = document.getElementById("problem");
+  let sending = false;
+  let retryTimer = null;
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+  function load() { try { return JSON.parse(localStorage.getItem(queueKey) || "[]"); } catch (e) { return []; } }
+  function save(q) { localStorage.setItem(queueKey, JSON.stringify(q)); }
+  function say(text) { sync.textContent = text; }
+  function complain(text) { problem.textContent = text; problem.hidden = !text; }
+
+  function record(fields) {
+    const q = load();
+    q.push(Object.assign({ event_id: uuid() }, fields));
+    save(q);
+    flush();
+  }
+
+  async function flush() {
+    if (sending) return;
+    sending = true;
+    clearTimeout(retryTimer);
+    try {
+      let q = load();
+      while (q.length) {
+        say("Saving… (" + q.length + " to send)");
+        const body = new URLSearchParams();
+        Object.entries(q[0]).forEach(([k, v]) => { if (v !== undefined && v !== null) body.append(k, v); });
+        let response;
+        try {
+          response = await fetch(root.dataset.eventsUrl, {
+            method: "POST", body, credentials: "same-origin",
+            headers: { "X-CSRFToken": token, "HX-Request": "true" },
+          });
+        } catch (e) {
+          say("Offline: " + q.length + " entr" + (q.length === 1 ? "y" : "ies") + " kept on this device, sending when the connection is back.");
+          retryTimer = setTimeout(flush, 3000);
+          return;
+        }
+        if (response.status >= 500 || response.status === 429) {
+          say("The server did not answer; " + q.length + " kept on this device, retrying.");
+          retryTimer = setTimeout(flush, 3000);
+          return;
+        }
+        q = load(); q.shift(); save(q);
+        if (response.ok) {
+          complain("");
+          swap(await response.text());
+        } else {
+          let text = "That entry was not recorded.";
+          try { text = (await response.json()).error || text; } catch (e) { /* not JSON */ }
+          complain(text);
+        }
+      }
+      say("All saved.");
+    } finally {
+      sending = false;
+    }
+  }
+
+  function swap(html) {
+    const fresh = new DOMParser().parseFromString(html, "text/html");
+    fresh.querySelectorAll("[data-slot]").forEach((part) => {
+      const here = root.querySelector('[data-slot="' + part.dataset.slot + '"]');
+      if (here) here.innerHTML = part.innerHTML;
+    });
+    startTimer();
+  }
+
+  async function refresh() {
+    if (load().length || sending || document.hidden) return;
+    try {
+      const response = await fetch(root.dataset.stateUrl, { credentials: "same-origin" });
+      if (response.ok && !load().length) swap(await response.text());
+    } catch (e) { /* offline: the next flush will tell */ }
+  }
+
+  function entryId(input) {
+    const list = document.getElementById(input.getAttribute("list"));
+    const value = input.value.trim().toLowerCase();
+    const option = Array.from(list.options).find((o) => o.value.toLowerCase() === value);
+    return option ? option.dataset.id : null;
+  }
+  function side() { return root.querySelector("input[name=side]:checked").value; }
+
+  function hold(button) {
+    // A second tap on the same control within a moment is the same intent, not a new entry.
+    button.disabled = true;
+    setTimeout(() => { button.disabled = false; }, 700);
+  }
+
+  function testMuscle(result, button) {
+    const input = document.getElementById("muscle");
+    const id = entryId(input);
+    if (!id) { complain("Choose a muscle from the list first."); input.focus(); return; }
+    hold(button);
+    record({ kind: "test", site: id + ":" + side(), result: result,
+             force_newtons: document.getElementById("force").value,
+             note: document.getElementById("test-note").value });
+    document.getElementById("force").value = "";
+    document.getElementById("test-note").value = "";
+  }
+
+  function challenge(button, result, candidate) {
+    const finding = button.closest("[data-site]");
+    const row = button.closest("[data-candidate]");
+    const select = row ? row.querySelector("select[name=challenge]") : null;
+    hold(button);
+    record({ kind: "challenge", site: finding.dataset.site, candidate: candidate,
+             challenge: select ? select.value : "touch", result: result });
+  }
+
+  function step(button) {
+    const win = button.closest("[data-pattern]");
+    hold(button);
+    record({ kind: button.dataset.step, pattern_id: win.dataset.pattern,
+             result: button.dataset.result || "", outcome: button.dataset.outcome || "" });
+  }
+
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (!button || !root.contains(button)) return;
+    if (button.dataset.test) return testMuscle(button.dataset.test, button);
+    if (button.dataset.pick) {
+      const option = document.querySelector('#muscle-names option[data-id="' + button.dataset.pick + '"]');
+      document.getElementById("muscle").value = option ? option.value : "";
+      return;
+    }
+    if (button.dataset.challenge) return challenge(button, button.dataset.challenge, button.closest("[data-candidate]").dataset.candidate);
+    if (button.dataset.addResult) {
+      const input = button.closest(".add-candidate").querySelector("[data-add-candidate]");
+      const id = entryId(input);
+      if (!id) { complain("Choose a structure from the list first."); input.focus(); return; }
+      return challenge(button, button.dataset.addResult, id);
+    }
+    if (button.hasAttribute("data-confirm")) {
+      const finding = button.closest("[data-site]");
+      hold(button);
+      return record({ kind: "confirm", site: finding.dataset.site, candidate: button.closest("[data-candidate]").dataset.candidate });
+    }
+    if (button.dataset.step) return step(button);
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest("input, textarea, select")) return;
+    const key = event.key.toLowerCase();
+    const click = (selector) => { const b = root.querySelector(selector); if (b && !b.disabled) { event.preventDefault(); b.click(); } };
+    const suggested = () => {
+      const box = root.querySelector(".finding.current .suggestion");
+      return box ? '.finding.current tr[data-candidate="' + box.dataset.suggested + '"] ' : null;
+    };
+    if (key === "h") click('[data-test="holds"]');
+    else if (key === "w") click('[data-test="weak"]');
+    else if (key === "r") click('[data-step="release"]');
+    else if (key === "a") click('[data-step="activation"]');
+    else if (key === "y") click('[data-step="retest"][data-result="holds"]');
+    else if (key === "x") click('[data-step="retest"][data-result="weak"]');
+    else if ((key === "p" || key === "n") && suggested()) click(suggested() + (key === "p" ? '[data-challenge="holds"]' : '[data-challenge="weak"]'));
+  });
+
+  let tick = null;
+  function startTimer() {
+    clearInterval(tick);
+    const timer = document.querySelector(".timer[data-remaining]");
+    if (!timer) return;
+    // Counted from what the server says is left, so a wrong clock on the tablet does not matter.
+    const ends = Date.now() + Number(timer.dataset.remaining) * 1000;
+    const total = Number(timer.dataset.seconds) * 1000;
+    const count = timer.querySelector(".timer-count");
+    const bar = timer.querySelector(".timer-bar div");
+    function update() {
+      const left = Math.max(0, ends - Date.now());
+      count.textContent = Math.ceil(left / 1000);
+      bar.style.width = (100 * left / total).toFixed(1) + "%";
+      timer.classList.toggle("closed", left === 0);
+      if (left === 0) { count.textContent = "0"; clearInterval(tick); }
+    }
+    update();
+    tick = setInterval(update, 250);
+  }
+
+  window.addEventListener("online", flush);
+  document.addEventListener("visibilitychange", refresh);
+  setInterval(refresh, 10000);
+  startTimer();
+  flush();
+})();

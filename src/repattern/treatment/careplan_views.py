@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from repattern.accounts.access import membership_for, staff_user
+from repattern.clients.access import client_for
+from repattern.treatment import services
+from repattern.treatment.calendar import calendar
+from repattern.treatment.forms import CarePlanForm
+from repattern.treatment.models import CarePlan
+
+
+def plan_for(request: HttpRequest, plan_id: int, permission: str = "view_clients") -> CarePlan:
+    plan = CarePlan.objects.select_related("client", "client__clinic").filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404
+    membership_for(request.user, plan.client.clinic_id, permission)
+    return plan
+
+
+@login_required
+def careplan_new(request: HttpRequest, client_id: int) -> HttpResponse:
+    client, _ = client_for(request, client_id, "treat")
+    form = CarePlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        plan = services.careplan_create(
+            client=client, user=staff_user(request), **form.cleaned_data
+        )
+        messages.success(request, f"Care plan saved: {plan.planned_sessions} sessions.")
+        return redirect("careplan_detail", plan_id=plan.pk)
+    return TemplateResponse(
+        request,
+        "treatment/careplan_form.html",
+        {"client": client, "clinic": client.clinic, "form": form},
+    )
+
+
+@login_required
+def careplan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = plan_for(request, plan_id)
+    sessions = list(plan.sessions.order_by("started_at"))
+    dates = [
+        (number, day, sessions[number - 1] if number <= len(sessions) else None)
+        for number, day in enumerate(plan.planned_dates(), start=1)
+    ]
+    return TemplateResponse(
+        request,
+        "treatment/careplan_detail.html",
+        {
+            "plan": plan,
+            "client": plan.client,
+            "clinic": plan.client.clinic,
+            "dates": dates,
+            "next_date": plan.next_date(),
+            "extra_sessions": sessions[plan.planned_sessions :],
+        },
+    )
+
+
+@login_required
+@require_POST
+def careplan_close(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = plan_for(request, plan_id, "treat")
+    services.careplan_close(plan=plan, user=staff_user(request))
+    messages.success(request, "Care plan closed.")
+    return redirect("client_detail", client_id=plan.client_id)
+
+
+@login_required
+def careplan_ics(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = plan_for(request, plan_id)
+    response = HttpResponse(
+        calendar([plan], f"Repattern: {plan.complaint}"),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="care-plan-{plan.pk}.ics"'
+    return response

@@ -1,0 +1,309 @@
+"""Finding the compensator: the session's rows turned into engine inputs, and its answers back.
+
+The engine is pure Python; this module reads the session, the client's history and the clinic's
+confirmed patterns, asks the engine for the ranking and the next challenge, and shapes the
+answers for the session screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from repattern.atlas.services import clinic_atlas
+from repattern.clients.models import Client
+from repattern.engine import Posterior, TestModel, next_test
+from repattern.engine.atlas import Atlas, parse_site
+from repattern.engine.atlas_schema import SITE_SIDES
+from repattern.engine.bodymap import BodyMark, marks_for_site, render_body_map
+from repattern.engine.candidates import Candidate, ClientHistory, clinic_counts, rank_candidates
+from repattern.engine.errors import EngineError
+from repattern.engine.policies import Suggestion
+from repattern.treatment import reliability
+from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
+from repattern.treatment.sites import site_name
+
+THRESHOLD = 0.95
+NONE_OF_THESE = 0.05
+MAX_SHOWN = 12
+SUGGESTED_MUSCLES = 12
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    site: str
+    name: str
+    probability: float
+    reasons: tuple[object, ...]
+    challenges: tuple[SessionEvent, ...]
+    added_by_practitioner: bool = False
+
+
+@dataclass
+class Finding:
+    """One inhibited site and the search for its compensator."""
+
+    site: str
+    name: str
+    layer: int
+    candidates: list[CandidateView] = field(default_factory=list)
+    none_of_these: float = 0.0
+    suggestion: Suggestion | None = None
+    confident: str | None = None
+    challenges_done: int = 0
+    pattern: Pattern | None = None
+    resolved: list[Pattern] = field(default_factory=list)
+
+
+@dataclass
+class SessionState:
+    session: TreatmentSession
+    tests: list[SessionEvent]
+    findings: list[Finding]
+    open_pattern: Pattern | None
+    window_remaining: float
+    suggested: list[tuple[str, str]]
+    model: TestModel
+    model_words: str
+    events: list[SessionEvent]
+
+
+def _side(side: str) -> str:
+    return side if side in ("left", "right") else "midline"
+
+
+def client_history(client: Client) -> ClientHistory:
+    """What the intake recorded, in the engine's terms."""
+    intake = getattr(client, "intake", None)
+    return ClientHistory(
+        scars=tuple((s.region, _side(s.side), s.year, str(s)) for s in client.scars.all()),
+        injuries=tuple(
+            (i.kind, i.region, _side(i.side), f"{i} ({i.when()})") for i in client.injuries.all()
+        ),
+        jaw_clenching=bool(intake and (intake.jaw_clenching or intake.tmj_trouble)),
+        teeth_grinding=bool(intake and intake.teeth_grinding),
+        intubation=bool(intake and intake.intubated),
+        conditions=tuple(intake.conditions if intake else ()),
+    )
+
+
+def learned_counts(clinic_id: int, inhibited_entry: str) -> dict[str, int]:
+    """How often this clinic confirmed each compensator for this muscle: corrected patterns."""
+    # Whole sites rather than a prefix, so the (inhibited, status) index serves the lookup.
+    confirmed = (
+        Pattern.objects.filter(
+            session__client__clinic_id=clinic_id,
+            status=Pattern.Status.CORRECTED,
+            inhibited__in=[f"{inhibited_entry}:{side}" for side in SITE_SIDES],
+        )
+        .order_by()
+        .values_list("inhibited", "facilitated")
+    )
+    return clinic_counts(confirmed, inhibited_entry)
+
+
+def practitioner_model(practitioner: User) -> tuple[TestModel, str]:
+    """The practitioner's test model, estimated again only when their outcomes change.
+
+    The estimate reads every finding they have confirmed, which grows with their history; it
+    changes only when a first-layer pattern of theirs becomes corrected or stops being so,
+    which moves the count or the latest times of those patterns.
+    """
+    outcomes = Pattern.objects.filter(
+        session__practitioner=practitioner, status=Pattern.Status.CORRECTED, layer=1
+    ).aggregate(count=Count("id"), confirmed=Max("confirmed_at"), ended=Max("ended_at"))
+    times = [t.isoformat() if t else "-" for t in (outcomes["confirmed"], outcomes["ended"])]
+    key = f"reliability:{practitioner.pk}:{outcomes['count']}:{':'.join(times)}"
+    return cache.get_or_set(key, lambda: reliability.model_for(practitioner))
+
+
+def _finding(
+    atlas: Atlas,
+    session: TreatmentSession,
+    site: str,
+    events: list[SessionEvent],
+    history: ClientHistory,
+    model: TestModel,
+) -> Finding:
+    patterns = [p for p in session.patterns.all() if p.inhibited == site]
+    open_pattern = next((p for p in patterns if p.is_open), None)
+    since = max((p.ended_at for p in patterns if p.ended_at), default=None)
+    challenges = [
+        e
+        for e in events
+        if e.kind == "challenge" and e.site == site and (since is None or e.recorded_at > since)
+    ]
+    done = {p.facilitated for p in patterns if p.status == Pattern.Status.CORRECTED}
+    entry_id = parse_site(site).entry_id
+    counts = learned_counts(session.client.clinic_id, entry_id)
+    ranked = [c for c in rank_candidates(atlas, site, history, counts) if c.site not in done]
+    belief, views = _belief(atlas, ranked, challenges, model)
+    return Finding(
+        site=site,
+        name=site_name(atlas, site),
+        layer=len(patterns) + (0 if open_pattern else 1),
+        candidates=views,
+        none_of_these=belief.none_of_these,
+        suggestion=None if open_pattern else next_test(belief, model, threshold=THRESHOLD),
+        confident=belief.confident(THRESHOLD),
+        challenges_done=len(challenges),
+        pattern=open_pattern,
+        resolved=[p for p in patterns if not p.is_open],
+    )
+
+
+def _belief(
+    atlas: Atlas, ranked: list[Candidate], challenges: list[SessionEvent], model: TestModel
+) -> tuple[Posterior, list[CandidateView]]:
+    weights = {c.site: c.weight for c in ranked}
+    smallest = min(weights.values(), default=1.0)
+    added = [e.candidate for e in challenges if e.candidate not in weights]
+    for site in added:
+        # A structure the practitioner chose to challenge, though the engine did not list it.
+        weights.setdefault(site, smallest)
+    belief = Posterior.from_prior(weights, none_of_these=NONE_OF_THESE)
+    for event in challenges:
+        belief = belief.observe(event.candidate, positive=event.result == "holds", model=model)
+    reasons = {c.site: tuple(c.reasons) for c in ranked}
+    views = []
+    for rank, (site, p) in enumerate(belief.top()):
+        tried = tuple(e for e in challenges if e.candidate == site)
+        personal = any(r.kind == "history" for r in reasons.get(site, ()))
+        # The leaders, and beyond them anything from this client's history or already tried:
+        # an old scar must not vanish below the fold. Not the clinic's own counts: once a clinic
+        # has a history, nearly every candidate has some, and nothing would be cut.
+        if rank < MAX_SHOWN or personal or tried:
+            views.append(
+                CandidateView(
+                    site, site_name(atlas, site), p, reasons.get(site, ()), tried, site in added
+                )
+            )
+    return belief, views
+
+
+def weak_sites(events: list[SessionEvent]) -> list[str]:
+    """Sites that tested weak, newest first, each once."""
+    seen: dict[str, None] = {}
+    for event in reversed(events):
+        if event.kind == "test" and event.result == "weak":
+            seen.setdefault(event.site)
+    return list(seen)
+
+
+def suggested_muscles(atlas: Atlas, client: Client) -> list[tuple[str, str]]:
+    """Muscles to test first: those examined for the client's conditions, then by pain area."""
+    intake = getattr(client, "intake", None)
+    ids: dict[str, str] = {}
+    for condition in intake.conditions if intake else []:
+        if condition in atlas.conditions:
+            for entry_id in atlas.condition(condition).examined:
+                if entry_id in atlas.muscles:
+                    ids.setdefault(entry_id, atlas.condition(condition).name)
+    for area in client.pain_areas.all():
+        for entry in atlas.search(region=area.region)[:4]:
+            if entry.id in atlas.muscles:
+                ids.setdefault(entry.id, f"pain: {area.get_region_display().lower()}")
+    return [(entry_id, why) for entry_id, why in list(ids.items())[:SUGGESTED_MUSCLES]]
+
+
+def muscle_choices(atlas: Atlas) -> list[tuple[str, str]]:
+    return sorted(((m.id, m.name) for m in atlas.muscles.values()), key=lambda c: c[1])
+
+
+def entry_choices(atlas: Atlas, client: Client) -> list[tuple[str, str]]:
+    """Every site that can be challenged: each side of each entry, and the client's own scars."""
+    choices = [(f"scar:{s.region}:{_side(s.side)}", str(s)) for s in client.scars.all()]
+    choices += [
+        (f"injury_site:{i.region}:{_side(i.side)}", f"Old injury: {i}")
+        for i in client.injuries.all()
+    ]
+    for entry in sorted(atlas.entries(), key=lambda e: e.name):
+        if entry.client_specific:
+            continue
+        choices += [(f"{entry.id}:{side}", f"{entry.name}, {side}") for side in entry.sides]
+    return choices
+
+
+def session_state(session: TreatmentSession) -> SessionState:
+    atlas = clinic_atlas(session.client.clinic_id)
+    events = list(session.events.select_related("pattern"))
+    model, words = practitioner_model(session.practitioner)
+    history = client_history(session.client)
+    findings = []
+    for site in weak_sites(events):
+        try:
+            findings.append(_finding(atlas, session, site, events, history, model))
+        except EngineError:
+            continue
+    open_pattern = session.patterns.filter(status=Pattern.Status.CONFIRMED).first()
+    remaining = 0.0
+    if open_pattern is not None:
+        elapsed = (timezone.now() - open_pattern.confirmed_at).total_seconds()
+        remaining = max(0.0, open_pattern.window_seconds - elapsed)
+    return SessionState(
+        session=session,
+        tests=[e for e in events if e.kind == "test"],
+        findings=findings,
+        open_pattern=open_pattern,
+        window_remaining=remaining,
+        suggested=suggested_muscles(atlas, session.client),
+        model=model,
+        model_words=words,
+        events=events,
+    )
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    patterns: list[tuple[Pattern, str, str]]
+    corrected: int
+    tests: int
+    challenges: int
+    window_seconds: float
+
+
+def session_summary(session: TreatmentSession) -> SessionSummary:
+    atlas = clinic_atlas(session.client.clinic_id)
+    events = list(session.events.all())
+    patterns = list(session.patterns.all())
+    in_windows = 0.0
+    for p in patterns:
+        end = p.ended_at or timezone.now()
+        in_windows += min((end - p.confirmed_at).total_seconds(), float(p.window_seconds))
+    return SessionSummary(
+        patterns=[
+            (p, site_name(atlas, p.inhibited), site_name(atlas, p.facilitated)) for p in patterns
+        ],
+        corrected=sum(p.status == Pattern.Status.CORRECTED for p in patterns),
+        tests=sum(e.kind in ("test", "retest") for e in events),
+        challenges=sum(e.kind == "challenge" for e in events),
+        window_seconds=round(in_windows),
+    )
+
+
+def body_map(session: TreatmentSession) -> str:
+    atlas = clinic_atlas(session.client.clinic_id)
+    marks: list[BodyMark] = []
+    for p in session.patterns.all():
+        for site, kind in ((p.inhibited, "inhibited"), (p.facilitated, "facilitated")):
+            try:
+                marks += marks_for_site(site, kind, f"{site_name(atlas, site)}: {kind}", atlas)
+            except EngineError:
+                continue
+    for area in session.client.pain_areas.all():
+        marks.append(BodyMark(area.region, area.side, "pain", str(area), area.intensity))
+    for scar in session.client.scars.all():
+        marks.append(BodyMark(scar.region, scar.side, "scar", str(scar)))
+    return render_body_map(marks, title=f"Body map of the session with {session.client.full_name}")
+
+
+def belief_in(session: TreatmentSession, site: str, candidate: str) -> float:
+    """The engine's probability that `candidate` is the compensator for `site`, right now."""
+    for found in session_state(session).findings:
+        if found.site == site:
+            return next((c.probability for c in found.candidates if c.site == candidate), 0.0)
+    return 0.0

@@ -1,0 +1,18 @@
+"""Treatment records: care plans, sessions, the event log of each session, patterns and notes."""
+
+from repattern.treatment.models.careplans import CarePlan
+from repattern.treatment.models.events import ChallengeKind, Pattern, SessionEvent
+from repattern.treatment.models.notes import HomeworkItem, NoteAmendment, SessionNote
+from repattern.treatment.models.sessions import PainRating, TreatmentSession
+
+__all__ = [
+    "CarePlan",
+    "ChallengeKind",
+    "HomeworkItem",
+    "NoteAmendment",
+    "PainRating",
+    "Pattern",
+    "SessionEvent",
+    "SessionNote",
+    "TreatmentSession",
+]

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from repattern.clients.models import TEXT_MAX, Client
+
+
+class CarePlan(models.Model):
+    """An episode of care: a complaint, goals and a course of planned sessions."""
+
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="care_plans")
+    complaint = models.CharField(max_length=200)
+    goals = models.TextField(max_length=TEXT_MAX, blank=True)
+    planned_sessions = models.PositiveSmallIntegerField(
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="Usually 4 to 8",
+    )
+    interval_days = models.PositiveSmallIntegerField(
+        "Days between sessions",
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="7 for weekly, 14 for every two weeks",
+    )
+    start_date = models.DateField(default=timezone.localdate)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.complaint} ({self.client})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    def planned_dates(self) -> list[date]:
+        return [
+            self.start_date + timedelta(days=i * self.interval_days)
+            for i in range(self.planned_sessions)
+        ]
+
+    def sessions_held(self) -> int:
+        return self.sessions.count()
+
+    def next_date(self, today: date | None = None) -> date | None:
+        """When the next session should be: one interval after the last, never in the past."""
+        today = today or timezone.localdate()
+        if not self.is_open:
+            return None
+        held = list(self.sessions.order_by("-started_at").values_list("started_at", flat=True)[:1])
+        if self.sessions_held() >= self.planned_sessions:
+            return None
+        if not held:
+            return max(self.start_date, today)
+        last = timezone.localdate(held[0])
+        return max(last + timedelta(days=self.interval_days), today)

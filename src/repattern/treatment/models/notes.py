@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from repattern.clients.models import TEXT_MAX
+from repattern.treatment.models.events import Pattern
+from repattern.treatment.models.sessions import TreatmentSession
+
+
+class HomeworkItem(models.Model):
+    """Release the facilitated structure, then activate the inhibited muscle, between sessions."""
+
+    session = models.ForeignKey(TreatmentSession, on_delete=models.CASCADE, related_name="homework")
+    pattern = models.ForeignKey(Pattern, null=True, blank=True, on_delete=models.SET_NULL)
+    release = models.TextField(max_length=TEXT_MAX)
+    activation = models.TextField(max_length=TEXT_MAX)
+    dosage = models.CharField(max_length=200, default="Once a day: release, then activate")
+
+    class Meta:
+        ordering = ["id"]
+
+
+class SessionNote(models.Model):
+    """The SOAP note. Once signed it is never edited: later changes are dated amendments."""
+
+    session = models.OneToOneField(TreatmentSession, on_delete=models.CASCADE, related_name="note")
+    subjective = models.TextField(max_length=TEXT_MAX, blank=True)
+    objective = models.TextField(max_length=TEXT_MAX, blank=True)
+    assessment = models.TextField(max_length=TEXT_MAX, blank=True)
+    plan = models.TextField(max_length=TEXT_MAX, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+    signed_at = models.DateTimeField(null=True, blank=True)
+
+    @property
+    def is_signed(self) -> bool:
+        return self.signed_at is not None
+
+
+class NoteAmendment(models.Model):
+    note = models.ForeignKey(SessionNote, on_delete=models.CASCADE, related_name="amendments")
+    text = models.TextField(max_length=TEXT_MAX)
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["written_at", "id"]

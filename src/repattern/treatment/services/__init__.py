@@ -1,0 +1,36 @@
+"""Every write to treatment records goes through these functions, each in one transaction."""
+
+from repattern.treatment.services.careplans import careplan_close, careplan_create, careplan_update
+from repattern.treatment.services.events import EventRejected, event_record
+from repattern.treatment.services.notes import (
+    homework_draft,
+    homework_update,
+    note_amend,
+    note_draft,
+    note_save,
+    note_sign,
+)
+from repattern.treatment.services.sessions import (
+    SessionBlocked,
+    session_end,
+    session_finish,
+    session_start,
+)
+
+__all__ = [
+    "EventRejected",
+    "SessionBlocked",
+    "careplan_close",
+    "careplan_create",
+    "careplan_update",
+    "event_record",
+    "homework_draft",
+    "homework_update",
+    "note_amend",
+    "note_draft",
+    "note_save",
+    "note_sign",
+    "session_end",
+    "session_finish",
+    "session_start",
+]

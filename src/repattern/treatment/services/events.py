@@ -1,0 +1,158 @@
+"""Recording what happens in a session, once each, the moment it happens."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from repattern.treatment.finding import belief_in
+from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
+
+Kind = SessionEvent.Kind
+PATTERN_STEPS = {Kind.RELEASE, Kind.ACTIVATION, Kind.RETEST, Kind.OUTCOME}
+
+
+class EventRejected(ValueError):
+    """An event that cannot be recorded as it stands; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class EventInput:
+    """What the page sends for one event, already checked for shape by the form."""
+
+    event_id: uuid.UUID
+    kind: str
+    site: str = ""
+    candidate: str = ""
+    challenge: str = ""
+    challenge_other: str = ""
+    result: str = ""
+    force_newtons: Decimal | None = None
+    note: str = ""
+    outcome: str = ""
+    pattern_id: int | None = None
+    probability: float | None = None
+
+
+def event_record(
+    *, session: TreatmentSession, user: User, event: EventInput
+) -> tuple[SessionEvent, bool]:
+    """Store the event once; returns (event, created). A repeat of a stored id is a no-op."""
+    existing = SessionEvent.objects.filter(event_id=event.event_id).first()
+    if existing is not None:
+        return _same_session(existing, session), False
+    try:
+        with transaction.atomic():
+            # One writer per session at a time, so two tabs cannot interleave a pattern's steps.
+            locked = TreatmentSession.objects.select_for_update().get(pk=session.pk)
+            return _record(locked, user, event), True
+    except IntegrityError:
+        # The same event arrived twice at once: the other request stored it.
+        stored = SessionEvent.objects.get(event_id=event.event_id)
+        return _same_session(stored, session), False
+
+
+def _same_session(stored: SessionEvent, session: TreatmentSession) -> SessionEvent:
+    if stored.session_id != session.pk:
+        raise EventRejected("This event id belongs to another session; reload the page.")
+    return stored
+
+
+def _record(session: TreatmentSession, user: User, event: EventInput) -> SessionEvent:
+    if not session.is_open:
+        raise EventRejected("This session has ended; start a new session to record more.")
+    pattern = _pattern_for(session, event)
+    row = SessionEvent(
+        event_id=event.event_id,
+        session=session,
+        kind=event.kind,
+        site=event.site,
+        candidate=event.candidate,
+        challenge=event.challenge,
+        challenge_other=event.challenge_other,
+        result=event.result,
+        force_newtons=event.force_newtons,
+        note=event.note,
+        outcome=event.outcome,
+        pattern=pattern,
+        recorded_by=user,
+    )
+    if pattern is not None and event.kind != Kind.CONFIRM:
+        row.site = pattern.inhibited
+        row.candidate = pattern.facilitated
+    try:
+        row.full_clean(exclude=["pattern", "session", "recorded_by", "event_id"])
+    except ValidationError as error:
+        raise EventRejected(" ".join(error.messages)) from error
+    row.save()
+    if pattern is not None:
+        _advance(pattern, row)
+    return row
+
+
+def _pattern_for(session: TreatmentSession, event: EventInput) -> Pattern | None:
+    if event.kind == Kind.CONFIRM:
+        return _confirm(session, event)
+    if event.kind not in PATTERN_STEPS:
+        return None
+    pattern = session.patterns.filter(pk=event.pattern_id).first() if event.pattern_id else None
+    if pattern is None:
+        raise EventRejected("Say which pattern this step belongs to.")
+    if not pattern.is_open and event.kind != Kind.OUTCOME:
+        raise EventRejected(
+            f"The pattern {pattern} is already {pattern.get_status_display().lower()}."
+        )
+    return pattern
+
+
+def _confirm(session: TreatmentSession, event: EventInput) -> Pattern:
+    if not event.site or not event.candidate:
+        raise EventRejected("A pattern needs the inhibited muscle and the facilitated structure.")
+    open_pattern = session.patterns.filter(status=Pattern.Status.CONFIRMED).first()
+    if open_pattern is not None:
+        raise EventRejected(
+            f"Finish the open pattern first ({open_pattern}): retest, or mark it deferred."
+        )
+    layer = session.patterns.filter(inhibited=event.site).count() + 1
+    pattern = Pattern(
+        session=session,
+        inhibited=event.site,
+        facilitated=event.candidate,
+        layer=layer,
+        probability=_probability(session, event),
+        window_seconds=session.window_seconds,
+    )
+    try:
+        pattern.full_clean(exclude=["session"])
+    except ValidationError as error:
+        raise EventRejected(" ".join(error.messages)) from error
+    pattern.save()
+    return pattern
+
+
+def _probability(session: TreatmentSession, event: EventInput) -> float:
+    """What the engine believed of this compensator when the practitioner confirmed it."""
+    if event.probability is not None:
+        return event.probability
+    return belief_in(session, event.site, event.candidate)
+
+
+def _advance(pattern: Pattern, row: SessionEvent) -> None:
+    """A retest decides the pattern; an outcome event settles it explicitly."""
+    status = None
+    if row.kind == Kind.RETEST:
+        status = Pattern.Status.CORRECTED if row.result == "holds" else Pattern.Status.NOT_CORRECTED
+    elif row.kind == Kind.OUTCOME:
+        if row.outcome not in Pattern.Status.values or row.outcome == Pattern.Status.CONFIRMED:
+            raise EventRejected("An outcome is corrected, not corrected or deferred.")
+        status = Pattern.Status(row.outcome)
+    if status is not None:
+        pattern.status = status
+        pattern.ended_at = timezone.now()
+        pattern.save(update_fields=["status", "ended_at"])

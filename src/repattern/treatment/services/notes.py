@@ -1,0 +1,175 @@
+"""Homework and the SOAP note, drafted from the session's events, edited and signed."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from repattern.atlas.services import clinic_atlas
+from repattern.audit.services import audit_record
+from repattern.treatment.models import (
+    HomeworkItem,
+    NoteAmendment,
+    Pattern,
+    SessionEvent,
+    SessionNote,
+    TreatmentSession,
+)
+from repattern.treatment.sites import entry_of, site_name
+
+DOSAGE = "Once a day: release for 30-60 seconds, then activate straight away"
+
+
+@transaction.atomic
+def homework_draft(*, session: TreatmentSession, user: User) -> list[HomeworkItem]:
+    """One release-then-activate item per corrected pattern that has none yet."""
+    atlas = clinic_atlas(session.client.clinic_id)
+    done = set(session.homework.values_list("pattern_id", flat=True))
+    items = []
+    for pattern in session.patterns.filter(status=Pattern.Status.CORRECTED):
+        if pattern.pk in done:
+            continue
+        facilitated, inhibited = (
+            entry_of(atlas, pattern.facilitated),
+            entry_of(atlas, pattern.inhibited),
+        )
+        items.append(
+            HomeworkItem.objects.create(
+                session=session,
+                pattern=pattern,
+                dosage=DOSAGE,
+                release=f"Release {site_name(atlas, pattern.facilitated)}: {facilitated.release}",
+                activation=f"Then activate {site_name(atlas, pattern.inhibited)}: "
+                f"{inhibited.activation or 'a gentle resisted hold, 3 times 5 seconds'}",
+            )
+        )
+    if items:
+        audit_record(
+            clinic=session.client.clinic,
+            user=user,
+            action="homework_draft",
+            record=session,
+            summary=f"{len(items)} items",
+        )
+    return items
+
+
+@transaction.atomic
+def homework_update(
+    *, item: HomeworkItem, user: User, release: str, activation: str, dosage: str
+) -> HomeworkItem:
+    item.release, item.activation, item.dosage = release, activation, dosage
+    item.full_clean()
+    item.save()
+    audit_record(
+        clinic=item.session.client.clinic, user=user, action="homework_update", record=item
+    )
+    return item
+
+
+def _lines(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def draft_text(session: TreatmentSession) -> dict[str, str]:
+    """The four SOAP sections in words, from what was recorded."""
+    atlas = clinic_atlas(session.client.clinic_id)
+    before = [
+        f"{r.get_side_display()} {r.get_region_display().lower()} {r.intensity}/10"
+        for r in session.pain_ratings.filter(phase="before")
+    ]
+    after = [
+        f"{r.get_side_display()} {r.get_region_display().lower()} {r.intensity}/10"
+        for r in session.pain_ratings.filter(phase="after")
+    ]
+    events = list(session.events.all())
+    weak = sorted(
+        {
+            site_name(atlas, e.site)
+            for e in events
+            if e.kind == SessionEvent.Kind.TEST and e.result == "weak"
+        }
+    )
+    tests = sum(1 for e in events if e.kind in ("test", "retest"))
+    challenges = sum(1 for e in events if e.kind == "challenge")
+    patterns = list(session.patterns.all())
+    found = [
+        f"{site_name(atlas, p.inhibited)} inhibited, {site_name(atlas, p.facilitated)} "
+        f"facilitated (layer {p.layer}, engine {p.probability:.0%} at confirmation): "
+        f"{p.get_status_display().lower()}"
+        for p in patterns
+    ]
+    plan = session.care_plan
+    complaint = f"Complaint: {plan.complaint}.\n" if plan else ""
+    effects = ", ".join(session.after_effects) or "none reported"
+    next_date = plan.next_date() if plan else None
+    return {
+        "subjective": f"{complaint}Pain before the session:\n{_lines(before) or '- not rated'}\n"
+        f"After-effects reported: {effects}.",
+        "objective": f"{tests} muscle tests and {challenges} challenges.\n"
+        f"Tested weak: {', '.join(weak) or 'none'}.\n"
+        f"Pain after the session:\n{_lines(after) or '- not rated'}",
+        "assessment": (_lines(found) or "No pattern confirmed.")
+        + "\nManual muscle tests are noisy; the percentages are the engine's "
+        "estimate from this practitioner's measured reliability, not certainties.",
+        "plan": _lines([f"{h.release} {h.activation} ({h.dosage})" for h in session.homework.all()])
+        + (f"\nNext session: {next_date:%Y-%m-%d}." if next_date else ""),
+    }
+
+
+@transaction.atomic
+def note_draft(*, session: TreatmentSession, user: User) -> SessionNote:
+    """Draft the note from the events; a draft is rewritten, a signed note never."""
+    note, _ = SessionNote.objects.get_or_create(session=session)
+    if note.is_signed:
+        return note
+    for field, text in draft_text(session).items():
+        setattr(note, field, text)
+    note.save()
+    return note
+
+
+def _unsigned(note: SessionNote) -> None:
+    if note.is_signed:
+        raise ValidationError("This note is signed and locked: add a dated amendment instead.")
+
+
+@transaction.atomic
+def note_save(*, note: SessionNote, user: User, **sections: str) -> SessionNote:
+    note = SessionNote.objects.select_for_update().get(pk=note.pk)
+    _unsigned(note)
+    for field, text in sections.items():
+        setattr(note, field, text)
+    note.full_clean()
+    note.save()
+    audit_record(clinic=note.session.client.clinic, user=user, action="note_save", record=note)
+    return note
+
+
+@transaction.atomic
+def note_sign(*, note: SessionNote, user: User) -> SessionNote:
+    note = SessionNote.objects.select_for_update().get(pk=note.pk)
+    _unsigned(note)
+    note.signed_by, note.signed_at = user, timezone.now()
+    note.save(update_fields=["signed_by", "signed_at"])
+    audit_record(clinic=note.session.client.clinic, user=user, action="note_sign", record=note)
+    return note
+
+
+@transaction.atomic
+def note_amend(*, note: SessionNote, user: User, text: str) -> NoteAmendment:
+    if not note.is_signed:
+        raise ValidationError("The note is not signed yet: edit it directly.")
+    amendment = NoteAmendment(note=note, text=text, written_by=user)
+    amendment.full_clean()
+    amendment.save()
+    audit_record(
+        clinic=note.session.client.clinic,
+        user=user,
+        action="note_amend",
+        record=note,
+        summary=text[:200],
+    )
+    return amendment

@@ -1,0 +1,21 @@
+"""Sites in words: 'psoas_major:left' -> 'Psoas major, left'."""
+
+from __future__ import annotations
+
+from repattern.engine.atlas import Atlas, parse_site
+from repattern.engine.errors import EngineError
+from repattern.engine.vocabulary import REGIONS, label
+
+
+def site_name(atlas: Atlas, site: str) -> str:
+    try:
+        parsed = parse_site(site)
+        entry = atlas.get(parsed.entry_id)
+    except EngineError:
+        return site
+    where = f"{label(REGIONS, parsed.region).lower()}, " if parsed.region else ""
+    return f"{entry.name}, {where}{parsed.side}"
+
+
+def entry_of(atlas: Atlas, site: str):
+    return atlas.get(parse_site(site).entry_id)

@@ -1,0 +1,86 @@
+"""A care plan is a course of sessions; its planned dates export as iCalendar."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from repattern.treatment import services
+from repattern.treatment.calendar import calendar
+
+
+def test_a_plan_suggests_the_next_date_one_interval_after_the_last_session(maria, alice):
+    plan = services.careplan_create(
+        client=maria,
+        user=alice,
+        complaint="Low back pain",
+        planned_sessions=6,
+        interval_days=7,
+        start_date=timezone.localdate(),
+    )
+    assert plan.next_date() == timezone.localdate()
+    services.session_start(client=maria, practitioner=alice, pain_before=[], care_plan=plan)
+    assert plan.next_date() == timezone.localdate() + timedelta(days=7)
+    assert len(plan.planned_dates()) == 6
+
+
+def test_a_plan_with_all_sessions_held_suggests_no_date(maria, alice):
+    plan = services.careplan_create(
+        client=maria,
+        user=alice,
+        complaint="Neck",
+        planned_sessions=1,
+        interval_days=14,
+        start_date=timezone.localdate(),
+    )
+    services.session_start(client=maria, practitioner=alice, pain_before=[], care_plan=plan)
+    assert plan.next_date() is None
+
+
+def test_the_calendar_lists_each_planned_session_with_initials_only(maria, alice):
+    plan = services.careplan_create(
+        client=maria,
+        user=alice,
+        complaint="Back; hips, left",
+        planned_sessions=4,
+        interval_days=14,
+        start_date=date(2026, 12, 1),
+    )
+    text = calendar([plan], "Plan")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert text.count("BEGIN:VEVENT") == 4
+    assert "DTSTART;VALUE=DATE:20261215" in text
+    assert "M. L." in text and "Lopez" not in text
+    assert "Back\\; hips\\, left" in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+
+def test_the_ics_download_is_for_members_only(as_alice, as_bob, maria, alice):
+    plan = services.careplan_create(
+        client=maria,
+        user=alice,
+        complaint="Back",
+        planned_sessions=4,
+        interval_days=7,
+        start_date=date(2026, 12, 1),
+    )
+    response = as_alice.get(f"/care-plans/{plan.pk}/sessions.ics")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    assert as_bob.get(f"/care-plans/{plan.pk}/sessions.ics").status_code == 404
+
+
+def test_a_bad_care_plan_form_says_what_to_fix(as_alice, maria):
+    response = as_alice.post(
+        f"/clients/{maria.pk}/care-plans/new/",
+        {
+            "complaint": "",
+            "planned_sessions": "50",
+            "interval_days": "7",
+            "start_date": "2026-02-30",
+        },
+    )
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "This field is required." in text and "less than or equal to 20" in text
+    assert "Enter a real date" in text

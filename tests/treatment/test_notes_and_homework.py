@@ -1,0 +1,70 @@
+"""Homework comes from corrected patterns; a signed note is locked and amended, never edited."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from repattern.treatment import services
+from repattern.treatment.models import SessionNote
+from tests.treatment.conftest import record
+
+
+@pytest.fixture
+def corrected(session, alice):
+    record(session, alice, kind="test", site="psoas_major:left", result="weak")
+    record(
+        session,
+        alice,
+        kind="challenge",
+        site="psoas_major:left",
+        candidate="quadratus_lumborum:left",
+        challenge="touch",
+        result="holds",
+    )
+    confirm, _ = record(
+        session, alice, kind="confirm", site="psoas_major:left", candidate="quadratus_lumborum:left"
+    )
+    record(session, alice, kind="retest", pattern_id=confirm.pattern.pk, result="holds")
+    return confirm.pattern
+
+
+def test_homework_is_drafted_release_then_activate_for_each_corrected_pattern(
+    session, alice, corrected
+):
+    items = services.homework_draft(session=session, user=alice)
+    assert len(items) == 1
+    assert items[0].release.startswith("Release Quadratus lumborum, left")
+    assert items[0].activation.startswith("Then activate Psoas major, left")
+    assert services.homework_draft(session=session, user=alice) == []
+
+
+def test_the_note_is_drafted_from_the_events(session, alice, corrected):
+    services.homework_draft(session=session, user=alice)
+    note = services.note_draft(session=session, user=alice)
+    assert "lower back 6/10" in note.subjective
+    assert "Psoas major, left" in note.objective
+    assert (
+        "Quadratus lumborum, left facilitated" in note.assessment and "corrected" in note.assessment
+    )
+    assert "noisy" in note.assessment
+    assert "Release Quadratus lumborum" in note.plan
+
+
+def test_a_signed_note_is_locked_and_takes_dated_amendments(session, alice, corrected):
+    note = services.note_draft(session=session, user=alice)
+    services.note_sign(note=note, user=alice)
+    with pytest.raises(ValidationError, match="signed and locked"):
+        services.note_save(note=note, user=alice, subjective="changed")
+    note.refresh_from_db()
+    assert "changed" not in note.subjective
+    services.note_amend(note=note, user=alice, text="Client phoned: soreness gone next day.")
+    assert note.amendments.get().written_by == alice
+    redraft = services.note_draft(session=session, user=alice)
+    assert redraft.subjective == SessionNote.objects.get(pk=note.pk).subjective
+
+
+def test_an_unsigned_note_cannot_be_amended(session, alice):
+    note = services.note_draft(session=session, user=alice)
+    with pytest.raises(ValidationError, match="not signed"):
+        services.note_amend(note=note, user=alice, text="x")
