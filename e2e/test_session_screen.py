@@ -85,11 +85,13 @@ def test_a_full_session_from_weak_psoas_to_a_signed_note(
     )
 
     page.get_by_role("link", name="End session").click()
+    assert serious_violations(page, axe_script) == []
     page.get_by_label("Right lower back").fill("2")
     page.get_by_label("Soreness").check()
     page.get_by_role("button", name="End session and draft homework and note").click()
 
     expect(page.get_by_role("heading", name="Homework")).to_be_visible()
+    assert serious_violations(page, axe_script) == []
     homework = page.locator("form.homework textarea").first
     assert homework.input_value().startswith("Release Quadratus lumborum, left")
     expect(page.locator("figure.body-map svg")).to_be_visible()

@@ -125,8 +125,16 @@ def test_a_rejected_confirmation_leaves_no_pattern_behind(session, alice):
 
 def test_a_confirmed_pattern_keeps_the_engines_probability_at_that_moment(session, alice):
     record(session, alice, kind="test", site="psoas_major:left", result="weak")
-    record(session, alice, kind="challenge", site="psoas_major:left",
-           candidate="quadratus_lumborum:left", challenge="touch", result="holds")
-    confirm, _ = record(session, alice, kind="confirm", site="psoas_major:left",
-                        candidate="quadratus_lumborum:left")
+    record(
+        session,
+        alice,
+        kind="challenge",
+        site="psoas_major:left",
+        candidate="quadratus_lumborum:left",
+        challenge="touch",
+        result="holds",
+    )
+    confirm, _ = record(
+        session, alice, kind="confirm", site="psoas_major:left", candidate="quadratus_lumborum:left"
+    )
     assert 0.05 < confirm.pattern.probability < 1.0

@@ -8,6 +8,7 @@ answers for the session screen.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, cast
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -20,7 +21,14 @@ from repattern.engine import Posterior, TestModel, next_test
 from repattern.engine.atlas import Atlas, parse_site
 from repattern.engine.atlas_schema import SITE_SIDES
 from repattern.engine.bodymap import BodyMark, marks_for_site, render_body_map
-from repattern.engine.candidates import Candidate, ClientHistory, clinic_counts, rank_candidates
+from repattern.engine.candidates import (
+    Candidate,
+    ClientHistory,
+    Injury,
+    Scar,
+    clinic_counts,
+    rank_candidates,
+)
 from repattern.engine.errors import EngineError
 from repattern.engine.policies import Suggestion
 from repattern.treatment import reliability
@@ -28,6 +36,8 @@ from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
 from repattern.treatment.sites import site_name
 
 THRESHOLD = 0.95
+# Sites placed on this client's own body: a scar or an old injury is never hidden.
+CLIENT_SITES = ("scar:", "injury_site:")
 NONE_OF_THESE = 0.05
 MAX_SHOWN = 12
 SUGGESTED_MUSCLES = 12
@@ -80,9 +90,10 @@ def client_history(client: Client) -> ClientHistory:
     """What the intake recorded, in the engine's terms."""
     intake = getattr(client, "intake", None)
     return ClientHistory(
-        scars=tuple((s.region, _side(s.side), s.year, str(s)) for s in client.scars.all()),
+        scars=tuple(Scar(s.region, _side(s.side), s.year, str(s)) for s in client.scars.all()),
         injuries=tuple(
-            (i.kind, i.region, _side(i.side), f"{i} ({i.when()})") for i in client.injuries.all()
+            Injury(i.kind, i.region, _side(i.side), f"{i} ({i.when()})")
+            for i in client.injuries.all()
         ),
         jaw_clenching=bool(intake and (intake.jaw_clenching or intake.tmj_trouble)),
         teeth_grinding=bool(intake and intake.teeth_grinding),
@@ -116,9 +127,19 @@ def practitioner_model(practitioner: User) -> tuple[TestModel, str]:
     outcomes = Pattern.objects.filter(
         session__practitioner=practitioner, status=Pattern.Status.CORRECTED, layer=1
     ).aggregate(count=Count("id"), confirmed=Max("confirmed_at"), ended=Max("ended_at"))
+    blinded = SessionEvent.objects.filter(
+        session__practitioner=practitioner, blinded=True
+    ).aggregate(count=Count("id"), last=Max("id"))
     times = [t.isoformat() if t else "-" for t in (outcomes["confirmed"], outcomes["ended"])]
-    key = f"reliability:{practitioner.pk}:{outcomes['count']}:{':'.join(times)}"
-    return cache.get_or_set(key, lambda: reliability.model_for(practitioner))
+    key = (
+        f"reliability:{practitioner.pk}:{outcomes['count']}:{':'.join(times)}:"
+        f"{blinded['count']}:{blinded['last']}"
+    )
+    found = cache.get(key)
+    if found is None:
+        found = reliability.model_for(practitioner)
+        cache.set(key, found)
+    return cast(tuple[TestModel, str], found)
 
 
 def _finding(
@@ -172,7 +193,9 @@ def _belief(
     views = []
     for rank, (site, p) in enumerate(belief.top()):
         tried = tuple(e for e in challenges if e.candidate == site)
-        personal = any(r.kind == "history" for r in reasons.get(site, ()))
+        personal = site.startswith(CLIENT_SITES) or any(
+            r.kind == "clinic" for r in reasons.get(site, ())
+        )
         # The leaders, and beyond them anything from this client's history or already tried:
         # an old scar must not vanish below the fold. Not the clinic's own counts: once a clinic
         # has a history, nearly every candidate has some, and nothing would be cut.
@@ -289,7 +312,11 @@ def body_map(session: TreatmentSession) -> str:
     atlas = clinic_atlas(session.client.clinic_id)
     marks: list[BodyMark] = []
     for p in session.patterns.all():
-        for site, kind in ((p.inhibited, "inhibited"), (p.facilitated, "facilitated")):
+        ends: tuple[tuple[str, Literal["inhibited", "facilitated"]], ...] = (
+            (p.inhibited, "inhibited"),
+            (p.facilitated, "facilitated"),
+        )
+        for site, kind in ends:
             try:
                 marks += marks_for_site(site, kind, f"{site_name(atlas, site)}: {kind}", atlas)
             except EngineError:

@@ -101,6 +101,7 @@ class EventForm(forms.Form):
     challenge = forms.ChoiceField(choices=[("", "—"), *ChallengeKind.choices], required=False)
     challenge_other = forms.CharField(max_length=100, required=False)
     result = forms.ChoiceField(choices=SessionEvent.Result.choices, required=False)
+    blinded = forms.BooleanField(required=False)
     force_newtons = forms.DecimalField(
         min_value=0,
         max_value=2000,

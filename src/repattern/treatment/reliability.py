@@ -1,10 +1,14 @@
-"""A practitioner's measured reliability, from their own confirmed outcomes.
+"""A practitioner's measured reliability, from their confirmed outcomes and blinded retests.
 
 A pattern whose retest held after release is the nearest thing to a confirmed answer the
 method has: in that finding, challenges of the confirmed compensator show how often the
 practitioner's tests find it (sensitivity), challenges of the others how often they
 mislead (false-positive rate). The engine shrinks these counts toward typical figures, so a
 new practitioner starts from those and moves to their own as outcomes accumulate.
+
+A blinded challenge (the practitioner did not know which structure was touched) done twice on
+the same candidate in one finding is a retest pair: agreement between the two says how
+repeatable the tests are. Blinded challenges count only as pairs, never twice.
 """
 
 from __future__ import annotations
@@ -12,7 +16,13 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db.models import Case, Count, F, Q, When
 
-from repattern.engine import ConfirmedCounts, Reliability, TestModel, estimate_reliability
+from repattern.engine import (
+    ConfirmedCounts,
+    Reliability,
+    RetestPair,
+    TestModel,
+    estimate_reliability,
+)
 from repattern.treatment.models import Pattern, SessionEvent
 
 
@@ -21,6 +31,7 @@ def confirmed_counts(practitioner: User) -> ConfirmedCounts:
     rows = (
         SessionEvent.objects.filter(
             kind=SessionEvent.Kind.CHALLENGE,
+            blinded=False,
             session__practitioner=practitioner,
             session__patterns__status=Pattern.Status.CORRECTED,
             session__patterns__layer=1,
@@ -39,8 +50,39 @@ def confirmed_counts(practitioner: User) -> ConfirmedCounts:
     return ConfirmedCounts(held_true, tested_true, held_false, tested_false)
 
 
+def retest_pairs(practitioner: User) -> list[RetestPair]:
+    """Consecutive blinded challenges of one candidate in one finding, paired."""
+    blinded = SessionEvent.objects.filter(
+        kind=SessionEvent.Kind.CHALLENGE, blinded=True, session__practitioner=practitioner
+    ).order_by("session_id", "site", "candidate", "id")
+    confirmed = {
+        (p.session_id, p.inhibited): p.facilitated
+        for p in Pattern.objects.filter(
+            session__practitioner=practitioner, status=Pattern.Status.CORRECTED, layer=1
+        )
+    }
+    pairs, waiting = [], None
+    for event in blinded:
+        key = (event.session_id, event.site, event.candidate)
+        if waiting is not None and waiting[0] == key:
+            answer = confirmed.get((event.session_id, event.site))
+            # Once the finding is settled the truth is known; until then, the engine's belief.
+            prior = waiting[1].prior if answer is None else float(answer == event.candidate)
+            pairs.append(
+                RetestPair(
+                    waiting[1].result == "holds",
+                    event.result == "holds",
+                    min(1.0, max(0.0, prior or 0.0)),
+                )
+            )
+            waiting = None
+        else:
+            waiting = (key, event)
+    return pairs
+
+
 def reliability_of(practitioner: User) -> Reliability:
-    return estimate_reliability(confirmed_counts(practitioner))
+    return estimate_reliability(confirmed_counts(practitioner), retest_pairs(practitioner))
 
 
 def model_for(practitioner: User) -> tuple[TestModel, str]:

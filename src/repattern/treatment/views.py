@@ -116,6 +116,7 @@ def session_event(request: HttpRequest, session_id: int) -> HttpResponse:
         challenge=data["challenge"],
         challenge_other=data["challenge_other"],
         result=data["result"],
+        blinded=data["blinded"],
         force_newtons=data["force_newtons"],
         note=data["note"],
         outcome=data["outcome"],

@@ -121,9 +121,18 @@
     const finding = button.closest("[data-site]");
     const row = button.closest("[data-candidate]");
     const select = row ? row.querySelector("select[name=challenge]") : null;
+    const blinded = finding.querySelector("[data-blinded]");
+    const kind = select ? select.value : "touch";
+    const other = finding.querySelector("[data-custom-challenge]");
+    if (kind === "custom" && !(other && other.value.trim())) {
+      complain("Describe the “Other” challenge first, in the box under the list.");
+      if (other) other.focus();
+      return;
+    }
     hold(button);
     record({ kind: "challenge", site: finding.dataset.site, candidate: candidate,
-             challenge: select ? select.value : "touch", result: result });
+             challenge: kind, challenge_other: kind === "custom" ? other.value.trim() : "",
+             result: result, blinded: blinded && blinded.checked ? "on" : "" });
   }
 
   function step(button) {

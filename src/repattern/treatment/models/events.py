@@ -78,6 +78,14 @@ class SessionEvent(models.Model):
     challenge = models.CharField(max_length=12, choices=ChallengeKind.choices, blank=True)
     challenge_other = models.CharField(max_length=100, blank=True)
     result = models.CharField(max_length=5, choices=Result.choices, blank=True)
+    blinded = models.BooleanField(
+        default=False, help_text="The practitioner did not know which structure was touched"
+    )
+    prior = models.FloatField(
+        null=True,
+        blank=True,
+        help_text="The engine's probability of the candidate just before a blinded challenge",
+    )
     force_newtons = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     note = models.TextField(max_length=TEXT_MAX, blank=True)
     outcome = models.CharField(max_length=20, choices=Pattern.Status.choices, blank=True)

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from repattern.engine.atlas import load_atlas
+from repattern.engine.errors import EngineError
 from repattern.treatment.finding import belief_in
 from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
 
@@ -33,6 +35,7 @@ class EventInput:
     challenge: str = ""
     challenge_other: str = ""
     result: str = ""
+    blinded: bool = False
     force_newtons: Decimal | None = None
     note: str = ""
     outcome: str = ""
@@ -67,6 +70,7 @@ def _same_session(stored: SessionEvent, session: TreatmentSession) -> SessionEve
 def _record(session: TreatmentSession, user: User, event: EventInput) -> SessionEvent:
     if not session.is_open:
         raise EventRejected("This session has ended; start a new session to record more.")
+    _check_sites(event)
     pattern = _pattern_for(session, event)
     row = SessionEvent(
         event_id=event.event_id,
@@ -77,12 +81,16 @@ def _record(session: TreatmentSession, user: User, event: EventInput) -> Session
         challenge=event.challenge,
         challenge_other=event.challenge_other,
         result=event.result,
+        blinded=event.blinded and event.kind == Kind.CHALLENGE,
         force_newtons=event.force_newtons,
         note=event.note,
         outcome=event.outcome,
         pattern=pattern,
         recorded_by=user,
     )
+    if row.blinded:
+        # A blinded retest needs the belief it was made under to count toward reliability.
+        row.prior = belief_in(session, event.site, event.candidate)
     if pattern is not None and event.kind != Kind.CONFIRM:
         row.site = pattern.inhibited
         row.candidate = pattern.facilitated
@@ -94,6 +102,18 @@ def _record(session: TreatmentSession, user: User, event: EventInput) -> Session
     if pattern is not None:
         _advance(pattern, row)
     return row
+
+
+def _check_sites(event: EventInput) -> None:
+    """Every site named must be one the atlas knows, on a side it has."""
+    atlas = load_atlas()
+    for what, site in (("tested muscle", event.site), ("challenged structure", event.candidate)):
+        if not site:
+            continue
+        try:
+            atlas.site(site)
+        except EngineError as problem:
+            raise EventRejected(f"The {what} is not in the atlas: {problem}") from problem
 
 
 def _pattern_for(session: TreatmentSession, event: EventInput) -> Pattern | None:
