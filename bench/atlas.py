@@ -40,8 +40,10 @@ def timed(run: Callable[[], Any], repeats: int) -> list[float]:
 def summary(label: str, times: list[float]) -> str:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return (f"{label:<34} mean {statistics.fmean(times):9.4f} ms   p95 {p95:9.4f} ms   "
-            f"min {ordered[0]:9.4f} ms   (n={len(times)})")
+    return (
+        f"{label:<34} mean {statistics.fmean(times):9.4f} ms   p95 {p95:9.4f} ms   "
+        f"min {ordered[0]:9.4f} ms   (n={len(times)})"
+    )
 
 
 def _derive(atlas: Atlas) -> Callable[[], Any]:
@@ -53,21 +55,27 @@ def _derive(atlas: Atlas) -> Callable[[], Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/atlas.py", description=__doc__)
-    parser.add_argument("--repeats", type=int, default=20,
-                        help="loads to time (searches run 50 times as many)")
+    parser.add_argument(
+        "--repeats", type=int, default=20, help="loads to time (searches run 50 times as many)"
+    )
     args = parser.parse_args(argv)
     repeats = max(1, args.repeats)
 
     first = timed(lambda: load_atlas(DATA_DIR), 1)[0]
     atlas = load_atlas(DATA_DIR)
-    print(f"atlas: {len(atlas.muscles)} muscles, {len(atlas.structures)} structures, "
-          f"{len(atlas.relations)} relations, {len(atlas.conditions)} conditions")
+    print(
+        f"atlas: {len(atlas.muscles)} muscles, {len(atlas.structures)} structures, "
+        f"{len(atlas.relations)} relations, {len(atlas.conditions)} conditions"
+    )
     print(f"{'first load in this process':<34} {first:14.4f} ms")
-    print(summary("load + validate (cold, uncached)", timed(lambda: load_atlas(DATA_DIR),
-                                                            repeats)))
+    print(summary("load + validate (cold, uncached)", timed(lambda: load_atlas(DATA_DIR), repeats)))
     print(summary("derive synergists/antagonists", timed(_derive(atlas), repeats)))
-    print(summary("relations_for('psoas_major')",
-                  timed(lambda: atlas.relations_for("psoas_major"), repeats * 50)))
+    print(
+        summary(
+            "relations_for('psoas_major')",
+            timed(lambda: atlas.relations_for("psoas_major"), repeats * 50),
+        )
+    )
     all_searches: list[float] = []
     for label, query in SEARCHES:
         times = timed(lambda q=query: atlas.search(**q), repeats * 50)  # type: ignore[misc]

@@ -48,8 +48,7 @@ def test_every_structure_says_how_it_is_challenged_and_released(atlas: Atlas) ->
         assert structure.challenge and structure.release and structure.sources
 
 
-def test_every_muscle_has_its_test_release_activation_and_vocabulary_actions(
-        atlas: Atlas) -> None:
+def test_every_muscle_has_its_test_release_activation_and_vocabulary_actions(atlas: Atlas) -> None:
     for muscle in atlas.muscles.values():
         assert muscle.test.position and muscle.test.holds
         assert muscle.release and muscle.activation
@@ -111,8 +110,10 @@ def test_the_shipped_atlas_is_cached_and_a_folder_is_read_afresh() -> None:
 
 
 def test_the_report_prints_the_counts_then_one_line_per_error() -> None:
-    report = CheckReport(["sources.yaml:3: gray1918: url: bad"],
-                         {"muscles": 2, "structures": 1, "relations": 4, "conditions": 0})
+    report = CheckReport(
+        ["sources.yaml:3: gray1918: url: bad"],
+        {"muscles": 2, "structures": 1, "relations": 4, "conditions": 0},
+    )
     lines = report.format().splitlines()
     assert lines[:4] == ["muscles: 2", "structures: 1", "relations: 4", "conditions: 0"]
     assert lines[-1] == "sources.yaml:3: gray1918: url: bad"

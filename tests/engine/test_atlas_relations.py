@@ -18,19 +18,29 @@ def atlas() -> Atlas:
 
 
 def between(atlas: Atlas, a: str, b: str, kind: str, same_side: bool = True) -> Relation:
-    found = [r for r in atlas.relations_for(a)
-             if r.other(a) == b and r.kind == kind and r.same_side == same_side]
+    found = [
+        r
+        for r in atlas.relations_for(a)
+        if r.other(a) == b and r.kind == kind and r.same_side == same_side
+    ]
     assert len(found) == 1, f"{a} {kind} {b}: {found}"
     return found[0]
 
 
 def muscle(muscle_id: str, *actions: tuple[str, str]) -> Muscle:
     data: dict[str, Any] = {
-        "id": muscle_id, "name": muscle_id.replace("_", " ").capitalize(), "region": "neck_back",
-        "origin": "o", "insertion": "i", "innervation": {"nerve": "n", "roots": ["C3"]},
+        "id": muscle_id,
+        "name": muscle_id.replace("_", " ").capitalize(),
+        "region": "neck_back",
+        "origin": "o",
+        "insertion": "i",
+        "innervation": {"nerve": "n", "roots": ["C3"]},
         "actions": [{"joint": j, "action": a} for j, a in actions],
         "test": {"position": "p", "stabilization": "s", "force": "f", "holds": "h"},
-        "release": "r", "activation": "a", "sources": ["gray1918"]}
+        "release": "r",
+        "activation": "a",
+        "sources": ["gray1918"],
+    }
     return Muscle.model_validate(data)
 
 
@@ -62,8 +72,7 @@ def test_the_domain_s_reported_pairs_all_ship(atlas: Atlas) -> None:
     assert ("longus_colli", "jaw_tmj") in pairs
 
 
-def test_the_hip_flexor_and_extensor_are_antagonists_with_each_action_named(
-        atlas: Atlas) -> None:
+def test_the_hip_flexor_and_extensor_are_antagonists_with_each_action_named(atlas: Atlas) -> None:
     relation = between(atlas, "psoas_major", "gluteus_maximus", "antagonist")
     assert "Psoas major flexes the hip" in relation.reason
     assert "Gluteus maximus extends the hip" in relation.reason
@@ -99,7 +108,11 @@ def test_rotators_that_turn_the_same_way_from_opposite_sides_are_synergists() ->
 def test_the_same_rotator_on_the_other_side_is_its_antagonist() -> None:
     [relation] = derive(muscle("turns_toward", ("cervical_spine", "ipsilateral_rotation")))
     assert (relation.a, relation.b, relation.kind, relation.same_side) == (
-        "turns_toward", "turns_toward", "antagonist", False)
+        "turns_toward",
+        "turns_toward",
+        "antagonist",
+        False,
+    )
 
 
 def test_a_part_of_a_muscle_is_not_related_to_its_whole() -> None:
@@ -109,8 +122,9 @@ def test_a_part_of_a_muscle_is_not_related_to_its_whole() -> None:
 
 
 def test_the_shipped_sternocleidomastoid_has_its_other_side_as_antagonist(atlas: Atlas) -> None:
-    relation = between(atlas, "sternocleidomastoid", "sternocleidomastoid", "antagonist",
-                       same_side=False)
+    relation = between(
+        atlas, "sternocleidomastoid", "sternocleidomastoid", "antagonist", same_side=False
+    )
     assert "opposite ways" in relation.reason
 
 
@@ -121,11 +135,18 @@ def test_relations_for_lists_each_relation_once(atlas: Atlas) -> None:
 
 
 def test_a_clinic_s_relations_join_only_its_own_atlas(atlas: Atlas) -> None:
-    chart = Relation("gluteus_medius", "tensor_fasciae_latae", "reported", "reported",
-                     "Northside chart", "seen weekly")
+    chart = Relation(
+        "gluteus_medius",
+        "tensor_fasciae_latae",
+        "reported",
+        "reported",
+        "Northside chart",
+        "seen weekly",
+    )
     northside = atlas.with_clinic_relations([chart])
-    [joined] = [r for r in northside.relations_for("gluteus_medius")
-                if r.source == "Northside chart"]
+    [joined] = [
+        r for r in northside.relations_for("gluteus_medius") if r.source == "Northside chart"
+    ]
     assert joined.evidence == "clinic"
     assert not any(r.source == "Northside chart" for r in atlas.relations)
     assert len(northside.relations) == len(atlas.relations) + 1
@@ -133,27 +154,32 @@ def test_a_clinic_s_relations_join_only_its_own_atlas(atlas: Atlas) -> None:
 
 def test_a_clinic_relation_with_an_unknown_entry_is_refused(atlas: Atlas) -> None:
     with pytest.raises(UnknownStructure):
-        atlas.with_clinic_relations([Relation("psoas_major", "gluteus_maximum", "reported",
-                                              "clinic", "chart")])
+        atlas.with_clinic_relations(
+            [Relation("psoas_major", "gluteus_maximum", "reported", "clinic", "chart")]
+        )
 
 
 def test_a_partner_on_the_same_side_sits_on_the_same_side(atlas: Atlas) -> None:
     relation = between(atlas, "psoas_major", "quadratus_lumborum", "reported")
     assert atlas.partner_sites(relation, Site("psoas_major", "left")) == [
-        Site("quadratus_lumborum", "left")]
+        Site("quadratus_lumborum", "left")
+    ]
 
 
 def test_a_partner_on_the_other_side_sits_on_the_other_side(atlas: Atlas) -> None:
-    relation = between(atlas, "sternocleidomastoid", "scalene_anterior", "reported",
-                       same_side=False)
+    relation = between(
+        atlas, "sternocleidomastoid", "scalene_anterior", "reported", same_side=False
+    )
     assert atlas.partner_sites(relation, Site("sternocleidomastoid", "right")) == [
-        Site("scalene_anterior", "left")]
+        Site("scalene_anterior", "left")
+    ]
 
 
 def test_a_midline_only_partner_sits_on_the_midline(atlas: Atlas) -> None:
     relation = between(atlas, "psoas_major", "pelvic_floor", "reported")
     assert atlas.partner_sites(relation, Site("psoas_major", "left")) == [
-        Site("pelvic_floor", "midline")]
+        Site("pelvic_floor", "midline")
+    ]
 
 
 def test_every_relation_explains_itself_with_evidence_and_source(atlas: Atlas) -> None:

@@ -29,8 +29,10 @@ def test_maria_s_scar_is_placed_by_region_and_side(atlas: Atlas) -> None:
     assert str(site) == "scar:lower_abdomen:right"
 
 
-@pytest.mark.parametrize("text", ["psoas_major", "psoas_major:up", "psoas_major:both",
-                                  ":left", "scar:elbows:left", "a:b:c:d"])
+@pytest.mark.parametrize(
+    "text",
+    ["psoas_major", "psoas_major:up", "psoas_major:both", ":left", "scar:elbows:left", "a:b:c:d"],
+)
 def test_a_malformed_site_is_refused(text: str) -> None:
     with pytest.raises(InvalidSite):
         parse_site(text)

@@ -59,13 +59,16 @@ def test_a_valid_csv_chart_becomes_clinic_relations(atlas: Atlas) -> None:
 def test_a_valid_yaml_chart_becomes_clinic_relations(atlas: Atlas) -> None:
     relations = parse_clinic_chart(NORTHSIDE_YAML, "northside.yaml", atlas)
     assert [(r.a, r.b, r.same_side) for r in relations] == [
-        ("longus_colli", "jaw_tmj", True), ("rectus_abdominis", "scar", False)]
+        ("longus_colli", "jaw_tmj", True),
+        ("rectus_abdominis", "scar", False),
+    ]
     assert all(r.evidence == "clinic" for r in relations)
 
 
 def test_a_chart_joins_northside_s_atlas_and_nobody_else_s(atlas: Atlas) -> None:
     northside = atlas.with_clinic_relations(
-        parse_clinic_chart(NORTHSIDE_CSV, "northside.csv", atlas))
+        parse_clinic_chart(NORTHSIDE_CSV, "northside.csv", atlas)
+    )
     clinic = [r for r in northside.relations_for("psoas_major") if r.evidence == "clinic"]
     assert [r.b for r in clinic] == ["quadratus_lumborum"]
     assert not [r for r in atlas.relations_for("psoas_major") if r.evidence == "clinic"]
@@ -83,8 +86,14 @@ iliacus,psoas_major
 psoas_major,hamstring,reported,
 """
     found = {(p.line, p.field) for p in problems(chart, "broken.csv", atlas)}
-    assert found == {(2, "inhibited"), (3, "kind"), (4, "inhibited"), (5, "facilitated"),
-                     (6, "row"), (7, "facilitated")}
+    assert found == {
+        (2, "inhibited"),
+        (3, "kind"),
+        (4, "inhibited"),
+        (5, "facilitated"),
+        (6, "row"),
+        (7, "facilitated"),
+    }
 
 
 def test_each_problem_says_what_to_write_instead(atlas: Atlas) -> None:
@@ -101,8 +110,10 @@ def test_an_alias_shared_by_several_muscles_asks_for_the_id(atlas: Atlas) -> Non
 
 
 def test_a_repeated_pair_points_at_its_first_line(atlas: Atlas) -> None:
-    chart = ("inhibited,facilitated,kind\npsoas_major,quadratus_lumborum,reported\n"
-             "psoas major,QL,reported\n")
+    chart = (
+        "inhibited,facilitated,kind\npsoas_major,quadratus_lumborum,reported\n"
+        "psoas major,QL,reported\n"
+    )
     [problem] = problems(chart, "chart.csv", atlas)
     assert (problem.line, problem.field) == (3, "facilitated")
     assert "line 2" in problem.message

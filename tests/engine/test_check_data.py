@@ -39,8 +39,10 @@ def muscle_file(data: Path, muscle_id: str) -> Path:
 def rewrite(path: Path, change: Callable[[Entries], object]) -> None:
     entries = load(path)
     change(entries)
-    path.write_text(yaml.dump(entries, Dumper=yaml.CSafeDumper, sort_keys=False,
-                              allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        yaml.dump(entries, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
 
 
 def entry(entries: Entries, **match: str) -> dict[str, Any]:
@@ -79,9 +81,12 @@ def test_an_unknown_joint_is_named(data: Path) -> None:
 
 
 def test_a_dangling_reference_in_a_reported_pair_is_named(data: Path) -> None:
-    rewrite(data / "relations.yaml", lambda es: entry(
-        es, inhibited="psoas_major", facilitated="quadratus_lumborum").update(
-        facilitated="quadratus_lumbar"))
+    rewrite(
+        data / "relations.yaml",
+        lambda es: entry(es, inhibited="psoas_major", facilitated="quadratus_lumborum").update(
+            facilitated="quadratus_lumbar"
+        ),
+    )
     error = the_error(data, "psoas_major -> quadratus_lumbar", "facilitated")
     assert error.startswith("relations.yaml:")
     assert "'quadratus_lumbar' is not a muscle or structure id" in error
@@ -115,13 +120,17 @@ def test_a_duplicate_id_across_two_files_names_both(data: Path) -> None:
     assert f"also defined at muscles/{home.name}:" in error
 
 
-@pytest.mark.parametrize(("field", "value", "says"), [
-    ("roots", "L1, L2", "innervation.roots: should be a list such as [a, b], not text"),
-    ("actions", {"joint": "hip", "action": "flexion"}, "actions: should be a list"),
-    ("name", 42, "name: should be text, not a number"),
-])
-def test_a_value_of_the_wrong_type_says_what_it_should_be(data: Path, field: str, value: Any,
-                                                        says: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("roots", "L1, L2", "innervation.roots: should be a list such as [a, b], not text"),
+        ("actions", {"joint": "hip", "action": "flexion"}, "actions: should be a list"),
+        ("name", 42, "name: should be text, not a number"),
+    ],
+)
+def test_a_value_of_the_wrong_type_says_what_it_should_be(
+    data: Path, field: str, value: Any, says: str
+) -> None:
     def corrupt(entries: Entries) -> None:
         target = entry(entries, id="psoas_major")
         (target["innervation"] if field == "roots" else target)[field] = value
@@ -131,8 +140,9 @@ def test_a_value_of_the_wrong_type_says_what_it_should_be(data: Path, field: str
 
 
 @pytest.mark.parametrize("field", ["test", "release", "activation"])
-def test_a_muscle_without_its_test_release_or_activation_is_an_error(data: Path,
-                                                                   field: str) -> None:
+def test_a_muscle_without_its_test_release_or_activation_is_an_error(
+    data: Path, field: str
+) -> None:
     rewrite(muscle_file(data, "psoas_major"), lambda es: entry(es, id="psoas_major").pop(field))
     the_error(data, f"psoas_major: {field}: is missing")
 
@@ -148,15 +158,19 @@ def test_a_misspelt_field_lists_the_allowed_fields(data: Path) -> None:
 
 
 def test_a_test_with_a_misspelt_part_lists_the_test_s_fields(data: Path) -> None:
-    rewrite(muscle_file(data, "psoas_major"),
-            lambda es: entry(es, id="psoas_major")["test"].update(hold="x"))
+    rewrite(
+        muscle_file(data, "psoas_major"),
+        lambda es: entry(es, id="psoas_major")["test"].update(hold="x"),
+    )
     error = the_error(data, "psoas_major: test.hold: is not a field here")
     assert "position, stabilization, force, holds" in error
 
 
 def test_a_side_in_an_entry_id_is_refused(data: Path) -> None:
-    rewrite(muscle_file(data, "psoas_minor"),
-            lambda es: entry(es, id="psoas_minor").update(id="psoas_minor_left"))
+    rewrite(
+        muscle_file(data, "psoas_minor"),
+        lambda es: entry(es, id="psoas_minor").update(id="psoas_minor_left"),
+    )
     the_error(data, "psoas_minor_left: id: 'psoas_minor_left' names a side")
 
 
@@ -201,20 +215,27 @@ def test_several_problems_are_all_reported_in_one_run(data: Path) -> None:
     rewrite(path, corrupt)
     errors = [e for e in check_data(data).errors if ": psoas_major: " in e]
     assert [LINE.match(e)["field"] for e in errors] == [  # type: ignore[index]
-        "region", "actions[0].action", "release"]
+        "region",
+        "actions[0].action",
+        "release",
+    ]
 
 
 def test_the_report_still_counts_what_is_valid(data: Path) -> None:
-    rewrite(muscle_file(data, "psoas_major"),
-            lambda es: entry(es, id="psoas_major").update(region="belly"))
+    rewrite(
+        muscle_file(data, "psoas_major"),
+        lambda es: entry(es, id="psoas_major").update(region="belly"),
+    )
     report = check_data(data)
     assert report.counts["muscles"] == len(load_atlas().muscles) - 1
     assert "1 error(s):" in report.format()
 
 
 def test_loading_broken_data_raises_data_file_error_listing_every_problem(data: Path) -> None:
-    rewrite(muscle_file(data, "psoas_major"),
-            lambda es: entry(es, id="psoas_major").update(region="belly"))
+    rewrite(
+        muscle_file(data, "psoas_major"),
+        lambda es: entry(es, id="psoas_major").update(region="belly"),
+    )
     with pytest.raises(DataFileError) as caught:
         load_atlas(data)
     assert caught.value.errors == check_data(data).errors

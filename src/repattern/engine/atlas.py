@@ -81,23 +81,31 @@ def parse_site(text: str) -> Site:
     """'psoas_major:left' or 'scar:lower_abdomen:right' -> Site; raises InvalidSite."""
     parts = text.strip().split(":")
     if len(parts) not in (2, 3) or not all(parts):
-        raise InvalidSite(f"{text!r} is not a site; write 'entry_id:side' such as "
-                          "'psoas_major:left', or 'scar:<region>:<side>' for a scar")
+        raise InvalidSite(
+            f"{text!r} is not a site; write 'entry_id:side' such as "
+            "'psoas_major:left', or 'scar:<region>:<side>' for a scar"
+        )
     side = parts[-1]
     if side not in SITE_SIDES:
         raise InvalidSite(f"{text!r} has side {side!r}; use left, right or midline")
     if len(parts) == 3 and parts[1] not in ids(REGIONS):
-        raise InvalidSite(f"{text!r} has region {parts[1]!r}, which is not in the intake "
-                          "vocabulary of regions")
+        raise InvalidSite(
+            f"{text!r} has region {parts[1]!r}, which is not in the intake vocabulary of regions"
+        )
     return Site(parts[0], side, parts[1] if len(parts) == 3 else None)
 
 
 class Atlas:
     """The validated atlas; build it with `load_atlas()`, never by hand."""
 
-    def __init__(self, muscles: dict[str, Muscle], structures: dict[str, Structure],
-                 sources: dict[str, Source], conditions: dict[str, Condition],
-                 relations: list[Relation]) -> None:
+    def __init__(
+        self,
+        muscles: dict[str, Muscle],
+        structures: dict[str, Structure],
+        sources: dict[str, Source],
+        conditions: dict[str, Condition],
+        relations: list[Relation],
+    ) -> None:
         self.muscles = muscles
         self.structures = structures
         self.sources = sources
@@ -121,8 +129,10 @@ class Atlas:
 
     def _unknown(self, entry_id: str) -> str:
         if ":" in entry_id:
-            return (f"{entry_id!r} looks like a site; pass its entry id "
-                    f"({entry_id.split(':')[0]!r}) or use atlas.site()")
+            return (
+                f"{entry_id!r} looks like a site; pass its entry id "
+                f"({entry_id.split(':')[0]!r}) or use atlas.site()"
+            )
         close = [e.id for e in search(self._index, entry_id)[:3]]
         hint = f"; did you mean {', '.join(close)}?" if close else "; search the atlas by name"
         return f"{entry_id!r} is not a muscle or structure in the atlas{hint}"
@@ -139,11 +149,19 @@ class Atlas:
         try:
             return self.conditions[condition_id]
         except KeyError:
-            raise AtlasError(f"{condition_id!r} is not a condition; use one of: "
-                             f"{', '.join(sorted(self.conditions))}") from None
+            raise AtlasError(
+                f"{condition_id!r} is not a condition; use one of: "
+                f"{', '.join(sorted(self.conditions))}"
+            ) from None
 
-    def search(self, text: str = "", region: str | None = None, action: str | None = None,
-               joint: str | None = None, root: str | None = None) -> list[Entry]:
+    def search(
+        self,
+        text: str = "",
+        region: str | None = None,
+        action: str | None = None,
+        joint: str | None = None,
+        root: str | None = None,
+    ) -> list[Entry]:
         """Entries matching text (ranked) and every given filter; raises AtlasError on an
         unknown region, action, joint or root."""
         return search(self._index, text, region, action, joint, root)
@@ -154,22 +172,28 @@ class Atlas:
         for rel in added:
             self.get(rel.a)
             self.get(rel.b)
-        return Atlas(self.muscles, self.structures, self.sources, self.conditions,
-                     [*self.relations, *added])
+        return Atlas(
+            self.muscles, self.structures, self.sources, self.conditions, [*self.relations, *added]
+        )
 
     def site(self, text: str) -> Site:
         """Parse a site and check it against the atlas: the entry exists and has that side."""
         site = parse_site(text)
         entry = self.get(site.entry_id)
         if site.side not in entry.sides:
-            raise InvalidSite(f"{text!r}: {entry.name} has no {site.side} site; use "
-                              f"{' or '.join(entry.sides)}")
+            raise InvalidSite(
+                f"{text!r}: {entry.name} has no {site.side} site; use {' or '.join(entry.sides)}"
+            )
         if entry.client_specific and site.region is None:
-            raise InvalidSite(f"{text!r}: a {entry.name.lower()} is placed with its region, "
-                              f"e.g. '{entry.id}:lower_abdomen:{site.side}'")
+            raise InvalidSite(
+                f"{text!r}: a {entry.name.lower()} is placed with its region, "
+                f"e.g. '{entry.id}:lower_abdomen:{site.side}'"
+            )
         if not entry.client_specific and site.region is not None:
-            raise InvalidSite(f"{text!r}: only a client-specific structure takes a region; "
-                              f"write '{entry.id}:{site.side}'")
+            raise InvalidSite(
+                f"{text!r}: only a client-specific structure takes a region; "
+                f"write '{entry.id}:{site.side}'"
+            )
         return site
 
     def partner_sites(self, relation: Relation, site: Site) -> list[Site]:
@@ -200,8 +224,10 @@ class Atlas:
             other = relation.other(this)
             said = f"{self.name(other)}{side} is {relation.kind_words} of {self.name(this)}"
         else:
-            said = (f"{self.name(relation.b)}{side} is {relation.kind_words} when "
-                    f"{self.name(relation.a)} tests weak")
+            said = (
+                f"{self.name(relation.b)}{side} is {relation.kind_words} when "
+                f"{self.name(relation.a)} tests weak"
+            )
         return f"{said}: {relation.reason} [{relation.evidence}; {cited}]"
 
 
@@ -217,8 +243,10 @@ class CheckReport:
         return not self.errors
 
     def format(self) -> str:
-        lines = [f"{name}: {self.counts.get(name, 0)}"
-                 for name in ("muscles", "structures", "relations", "conditions")]
+        lines = [
+            f"{name}: {self.counts.get(name, 0)}"
+            for name in ("muscles", "structures", "relations", "conditions")
+        ]
         if self.errors:
             lines.append(f"{len(self.errors)} error(s):")
             lines += self.errors
@@ -233,9 +261,19 @@ def _build(files: AtlasFiles) -> Atlas:
         return source.url if source else None
 
     relations = derive_relations(files.muscles.values(), shared_source, url_of)
-    relations += [Relation(p.inhibited, p.facilitated, "reported", "reported", p.source,
-                           p.reason, p.same_side, p.url or url_of(p.source))
-                  for p in files.pairs]
+    relations += [
+        Relation(
+            p.inhibited,
+            p.facilitated,
+            "reported",
+            "reported",
+            p.source,
+            p.reason,
+            p.same_side,
+            p.url or url_of(p.source),
+        )
+        for p in files.pairs
+    ]
     conditions = {c.id: Condition.from_map(c) for c in files.conditions}
     return Atlas(files.muscles, files.structures, files.sources, conditions, relations)
 
@@ -266,6 +304,10 @@ def load_atlas(data_dir: Path | None = None) -> Atlas:
 def check_data(data_dir: Path | None = None) -> CheckReport:
     """Validate every data file and count what they hold; never raises for bad data."""
     atlas, errors = _read(Path(data_dir) if data_dir else DATA_DIR)
-    counts = {"muscles": len(atlas.muscles), "structures": len(atlas.structures),
-              "relations": len(atlas.relations), "conditions": len(atlas.conditions)}
+    counts = {
+        "muscles": len(atlas.muscles),
+        "structures": len(atlas.structures),
+        "relations": len(atlas.relations),
+        "conditions": len(atlas.conditions),
+    }
     return CheckReport(errors, counts)

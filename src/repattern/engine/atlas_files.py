@@ -66,22 +66,30 @@ def _read_sources(data_dir: Path, files: AtlasFiles) -> None:
         files.sources[source.id] = source
 
 
-def _check_sources(cited: list[str], place: Place, entry: str, field_name: str,
-                   files: AtlasFiles) -> bool:
+def _check_sources(
+    cited: list[str], place: Place, entry: str, field_name: str, files: AtlasFiles
+) -> bool:
     ok = True
     for i, source in enumerate(cited):
         if source not in files.sources:
             ok = False
-            files.errors.append(problem(place.at(field_name, i), entry, f"{field_name}[{i}]",
-                                        f"{source!r} is not a source id in {SOURCES_FILE}"))
+            files.errors.append(
+                problem(
+                    place.at(field_name, i),
+                    entry,
+                    f"{field_name}[{i}]",
+                    f"{source!r} is not a source id in {SOURCES_FILE}",
+                )
+            )
     return ok
 
 
 def _read_entries(data_dir: Path, files: AtlasFiles) -> None:
     muscle_files = sorted((data_dir / MUSCLES_DIR).glob("*.yaml"))
     if not muscle_files:
-        files.errors.append(problem(MUSCLES_DIR, "(folder)", "file",
-                                    f"holds no .yaml muscle files in {data_dir}"))
+        files.errors.append(
+            problem(MUSCLES_DIR, "(folder)", "file", f"holds no .yaml muscle files in {data_dir}")
+        )
     found: list[tuple[Muscle | Structure, Place]] = []
     for path in muscle_files:
         doc = read_yaml(path, f"{MUSCLES_DIR}/{path.name}", files.errors)
@@ -90,8 +98,14 @@ def _read_entries(data_dir: Path, files: AtlasFiles) -> None:
     found += validate_entries(doc, Structure, files.errors, broken=files.broken) if doc else []
     for entry, place in found:
         if entry.id in files.where:
-            files.errors.append(problem(place.at("id"), entry.id, "id", "duplicate id; also "
-                                        f"defined at {files.where[entry.id]}"))
+            files.errors.append(
+                problem(
+                    place.at("id"),
+                    entry.id,
+                    "id",
+                    f"duplicate id; also defined at {files.where[entry.id]}",
+                )
+            )
             continue
         files.where[entry.id] = str(place)
         _check_sources(entry.sources, place, entry.id, "sources", files)
@@ -101,34 +115,54 @@ def _read_entries(data_dir: Path, files: AtlasFiles) -> None:
             files.structures[entry.id] = entry
 
 
-def _check_entry(entry_id: str, where: str, label: str, field_name: str,
-                 files: AtlasFiles) -> bool:
+def _check_entry(entry_id: str, where: str, label: str, field_name: str, files: AtlasFiles) -> bool:
     if entry_id in files.where:
         return True
     if entry_id not in files.broken:  # its own errors are already listed
-        files.errors.append(problem(where, label, field_name, f"{entry_id!r} is not a muscle "
-                                    "or structure id in the atlas"))
+        files.errors.append(
+            problem(
+                where,
+                label,
+                field_name,
+                f"{entry_id!r} is not a muscle or structure id in the atlas",
+            )
+        )
     return False
 
 
 def _read_pairs(data_dir: Path, files: AtlasFiles) -> None:
     doc = _document(data_dir, RELATIONS_FILE, files)
     seen: dict[tuple[str, str, bool], str] = {}
-    pairs = validate_entries(doc, ReportedPair, files.errors, "inhibited",
-                             "facilitated") if doc else []
+    pairs = (
+        validate_entries(doc, ReportedPair, files.errors, "inhibited", "facilitated") if doc else []
+    )
     for pair, place in pairs:
         label = f"{pair.inhibited} -> {pair.facilitated}"
         ok = _check_entry(pair.inhibited, place.at("inhibited"), label, "inhibited", files)
-        ok = _check_entry(pair.facilitated, place.at("facilitated"), label, "facilitated",
-                          files) and ok
+        ok = (
+            _check_entry(pair.facilitated, place.at("facilitated"), label, "facilitated", files)
+            and ok
+        )
         if pair.source not in files.sources:
             ok = False
-            files.errors.append(problem(place.at("source"), label, "source", f"{pair.source!r} "
-                                        f"is not a source id in {SOURCES_FILE}"))
+            files.errors.append(
+                problem(
+                    place.at("source"),
+                    label,
+                    "source",
+                    f"{pair.source!r} is not a source id in {SOURCES_FILE}",
+                )
+            )
         key = (pair.inhibited, pair.facilitated, pair.same_side)
         if key in seen:
-            files.errors.append(problem(str(place), label, "facilitated",
-                                        f"the same pair is already listed at {seen[key]}"))
+            files.errors.append(
+                problem(
+                    str(place),
+                    label,
+                    "facilitated",
+                    f"the same pair is already listed at {seen[key]}",
+                )
+            )
         elif ok:
             seen[key] = str(place)
             files.pairs.append(pair)
@@ -139,16 +173,27 @@ def _read_conditions(data_dir: Path, files: AtlasFiles) -> None:
     mapped: dict[str, str] = {}
     for entry, place in validate_entries(doc, ConditionMap, files.errors) if doc else []:
         if entry.id in mapped:
-            files.errors.append(problem(place.at("id"), entry.id, "id", f"already mapped at "
-                                        f"{mapped[entry.id]}"))
+            files.errors.append(
+                problem(place.at("id"), entry.id, "id", f"already mapped at {mapped[entry.id]}")
+            )
             continue
         mapped[entry.id] = str(place)
-        ok = all([_check_entry(e, place.at("examined", i), entry.id, f"examined[{i}]", files)
-                  for i, e in enumerate(entry.examined)])
+        ok = all(
+            [
+                _check_entry(e, place.at("examined", i), entry.id, f"examined[{i}]", files)
+                for i, e in enumerate(entry.examined)
+            ]
+        )
         ok = _check_sources(entry.sources, place, entry.id, "sources", files) and ok
         if ok:
             files.conditions.append(entry)
     if doc is not None:
         for missing in sorted(CONDITION_IDS - set(mapped)):
-            files.errors.append(problem(CONDITIONS_FILE, missing, "id", "this condition from "
-                                        "vocabulary.CONDITIONS is not mapped; add an entry"))
+            files.errors.append(
+                problem(
+                    CONDITIONS_FILE,
+                    missing,
+                    "id",
+                    "this condition from vocabulary.CONDITIONS is not mapped; add an entry",
+                )
+            )

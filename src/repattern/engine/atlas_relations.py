@@ -46,8 +46,11 @@ class Relation:
     def kind_words(self) -> str:
         if self.kind == "reported" and self.evidence == "clinic":
             return "charted by the clinic as taking over"
-        return {"synergist": "a synergist", "antagonist": "an antagonist",
-                "reported": "reported to take over"}[self.kind]
+        return {
+            "synergist": "a synergist",
+            "antagonist": "an antagonist",
+            "reported": "reported to take over",
+        }[self.kind]
 
     def involves(self, entry_id: str) -> bool:
         return entry_id in (self.a, self.b)
@@ -92,8 +95,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "lateral_deviation": ("move the {j} sideways", "moves the {j} sideways"),
     "lateral_flexion": ("bend the {j} toward their own side", "bends the {j} toward its side"),
     "ipsilateral_rotation": ("turn the {j} toward their own side", "turns the {j} toward its side"),
-    "contralateral_rotation": ("turn the {j} away from their own side",
-                               "turns the {j} away from its side"),
+    "contralateral_rotation": (
+        "turn the {j} away from their own side",
+        "turns the {j} away from its side",
+    ),
 }
 
 
@@ -140,15 +145,25 @@ class _Facts:
             a, b, fact = b, a, (joint, act_b, act_a)
         self.by_pair[(a, b, kind, same_side)][fact] = None
 
-    def pairs(self, kind: RelationKind, same_side: bool, left: list[str], right: list[str],
-              fact: _Fact) -> None:
+    def pairs(
+        self, kind: RelationKind, same_side: bool, left: list[str], right: list[str], fact: _Fact
+    ) -> None:
         for a, b in itertools.product(left, right):
             self.add(a, b, kind, same_side, fact)
 
-    def within(self, kind: RelationKind, same_side: bool, ids: list[str], fact: _Fact,
-               with_self: bool = False) -> None:
-        pairs = itertools.combinations_with_replacement(ids, 2) if with_self else (
-            itertools.combinations(ids, 2))
+    def within(
+        self,
+        kind: RelationKind,
+        same_side: bool,
+        ids: list[str],
+        fact: _Fact,
+        with_self: bool = False,
+    ) -> None:
+        pairs = (
+            itertools.combinations_with_replacement(ids, 2)
+            if with_self
+            else (itertools.combinations(ids, 2))
+        )
         for a, b in pairs:
             self.add(a, b, kind, same_side, fact)
 
@@ -184,14 +199,20 @@ def _reason(kind: str, same_side: bool, facts: list[_Fact], name_a: str, name_b:
         return f"on the same side, they turn the {joints} opposite ways"
     if same_side:
         return "opposite actions: " + "; ".join(
-            f"{name_a} {alone(j, x)}, {name_b} {alone(j, y)}" for j, x, y in facts)
-    return "on opposite sides, both " + join_words([together(j, x) for j, x, _ in facts]) + (
-        ", so they pull opposite ways")
+            f"{name_a} {alone(j, x)}, {name_b} {alone(j, y)}" for j, x, y in facts
+        )
+    return (
+        "on opposite sides, both "
+        + join_words([together(j, x) for j, x, _ in facts])
+        + (", so they pull opposite ways")
+    )
 
 
-def derive_relations(muscles: Iterable[Muscle],
-                     source_of: Callable[[Muscle, Muscle], str],
-                     url_of: Callable[[str], str | None]) -> list[Relation]:
+def derive_relations(
+    muscles: Iterable[Muscle],
+    source_of: Callable[[Muscle, Muscle], str],
+    url_of: Callable[[str], str | None],
+) -> list[Relation]:
     """Every synergist and antagonist pair among muscles, one relation per pair and kind."""
     by_id = {m.id: m for m in muscles}
     by_action: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -203,8 +224,9 @@ def derive_relations(muscles: Iterable[Muscle],
         ma, mb = by_id[a], by_id[b]
         source = source_of(ma, mb)
         reason = _reason(kind, same_side, list(facts), ma.name, mb.name)
-        relations.append(Relation(a, b, kind, "anatomical", source, reason, same_side,
-                                  url_of(source)))
+        relations.append(
+            Relation(a, b, kind, "anatomical", source, reason, same_side, url_of(source))
+        )
     return relations
 
 

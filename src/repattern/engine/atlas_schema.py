@@ -26,16 +26,19 @@ from repattern.engine.vocabulary import CONDITIONS, REGIONS, ids, label
 REGION_IDS = ids(REGIONS)
 CONDITION_IDS = ids(CONDITIONS)
 Side = Literal["left", "right", "midline"]
-StructureKind = Literal["scar", "injury", "jaw", "diaphragm", "pelvic_floor", "gaze", "fascia",
-                        "other"]
+StructureKind = Literal[
+    "scar", "injury", "jaw", "diaphragm", "pelvic_floor", "gaze", "fascia", "other"
+]
 Evidence = Literal["anatomical", "reported", "clinic"]
 SITE_SIDES: tuple[str, ...] = get_args(Side)
 STRUCTURE_KINDS: tuple[str, ...] = get_args(StructureKind)
 EVIDENCE_LEVELS: tuple[str, ...] = get_args(Evidence)
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
-_ROOT = re.compile(r"^(C[1-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5]"
-                   r"|CN (I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII))$")
+_ROOT = re.compile(
+    r"^(C[1-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5]"
+    r"|CN (I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII))$"
+)
 _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 _URL = re.compile(r"^https?://\S+$")
 
@@ -54,8 +57,10 @@ def _entry_id(value: str) -> str:
     if not _ID.match(value):
         raise ValueError(f"{value!r} is not a snake_case id (lower-case words joined by _)")
     if {"left", "right"} & set(value.split("_")):
-        raise ValueError(f"{value!r} names a side; the side belongs to a site such as "
-                         "'psoas_major:left', not to the entry")
+        raise ValueError(
+            f"{value!r} names a side; the side belongs to a site such as "
+            "'psoas_major:left', not to the entry"
+        )
     return value
 
 
@@ -73,8 +78,10 @@ def _action(value: str) -> str:
 
 def _root(value: str) -> str:
     if not _ROOT.match(value):
-        raise ValueError(f"{value!r} is not a spinal root or cranial nerve; write roots like "
-                         "C5, T12, L4, S1, or cranial nerves like CN V, CN XI")
+        raise ValueError(
+            f"{value!r} is not a spinal root or cranial nerve; write roots like "
+            "C5, T12, L4, S1, or cranial nerves like CN V, CN XI"
+        )
     return value
 
 
@@ -178,8 +185,10 @@ class Structure(Record):
     @model_validator(mode="after")
     def _placed_somewhere(self) -> Structure:
         if not self.regions and not self.client_specific:
-            raise ValueError("regions is empty; only a client-specific structure may leave it "
-                             "empty (it is placed on the body per client)")
+            raise ValueError(
+                "regions is empty; only a client-specific structure may leave it "
+                "empty (it is placed on the body per client)"
+            )
         return self
 
 
@@ -230,5 +239,11 @@ class Condition(Record):
 
     @classmethod
     def from_map(cls, entry: ConditionMap) -> Condition:
-        return cls(id=entry.id, name=label(CONDITIONS, entry.id), examined=entry.examined,
-                   evidence=entry.evidence, sources=entry.sources, note=entry.note)
+        return cls(
+            id=entry.id,
+            name=label(CONDITIONS, entry.id),
+            examined=entry.examined,
+            evidence=entry.evidence,
+            sources=entry.sources,
+            note=entry.note,
+        )

@@ -19,8 +19,12 @@ from repattern.engine.vocabulary import REGIONS, ids, label
 Entry = Muscle | Structure
 
 _SPACES = re.compile(r"[\s_\-]+")
-_ROMAN = {str(i): r for i, r in enumerate(
-    ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1)}
+_ROMAN = {
+    str(i): r
+    for i, r in enumerate(
+        ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1
+    )
+}
 _NO_MATCH = 99
 
 
@@ -74,8 +78,9 @@ def normalize_root(text: str) -> str:
     raise AtlasError(f"{text!r} is not a nerve root; search roots like C5, T12, L4, S1 or CN XI")
 
 
-def _matches_filters(entry: Entry, region: str | None, action: str | None, joint: str | None,
-                     root: str | None) -> bool:
+def _matches_filters(
+    entry: Entry, region: str | None, action: str | None, joint: str | None, root: str | None
+) -> bool:
     if region and region not in entry.regions and not entry.client_specific:
         return False
     if not (action or joint or root):
@@ -84,8 +89,10 @@ def _matches_filters(entry: Entry, region: str | None, action: str | None, joint
         return False
     if root and root not in entry.innervation.roots:
         return False
-    return any((not action or a.action == action) and (not joint or a.joint == joint)
-               for a in entry.actions)
+    return any(
+        (not action or a.action == action) and (not joint or a.joint == joint)
+        for a in entry.actions
+    )
 
 
 def _check(value: str | None, allowed: Iterable[str], what: str) -> None:
@@ -96,9 +103,14 @@ def _check(value: str | None, allowed: Iterable[str], what: str) -> None:
             raise AtlasError(str(exc)) from None
 
 
-def search(indexed: list[Indexed], text: str = "", region: str | None = None,
-           action: str | None = None, joint: str | None = None,
-           root: str | None = None) -> list[Entry]:
+def search(
+    indexed: list[Indexed],
+    text: str = "",
+    region: str | None = None,
+    action: str | None = None,
+    joint: str | None = None,
+    root: str | None = None,
+) -> list[Entry]:
     _check(region, sorted(ids(REGIONS)), "a region")
     _check(action, ACTIONS, "an action")
     _check(joint, JOINTS, "a joint")

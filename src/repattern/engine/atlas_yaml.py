@@ -63,7 +63,7 @@ def _walk(node: yaml.Node, loc: tuple[Any, ...]) -> yaml.Node:
         if isinstance(node, yaml.MappingNode):
             values = [v for k, v in node.value if getattr(k, "value", None) == part]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            values = node.value[part:part + 1]
+            values = node.value[part : part + 1]
         else:
             values = []
         if not values:
@@ -103,8 +103,15 @@ def parse_yaml(text: str, name: str, errors: list[str]) -> Document | None:
         where = f"{name}:{mark.line + 1}" if mark else name
         column = f" (column {mark.column + 1})" if mark else ""
         what = exc.problem or exc.context or "unreadable YAML"
-        errors.append(problem(where, "(file)", "yaml", f"not valid YAML: {what}{column}; "
-                              "quote text that contains ': ' or starts with a special character"))
+        errors.append(
+            problem(
+                where,
+                "(file)",
+                "yaml",
+                f"not valid YAML: {what}{column}; "
+                "quote text that contains ': ' or starts with a special character",
+            )
+        )
         return None
     except yaml.YAMLError as exc:
         errors.append(problem(name, "(file)", "yaml", f"not valid YAML: {exc}"))
@@ -121,27 +128,50 @@ def entry_label(item: Any, index: int, *keys: str) -> str:
     return f"entry #{index + 1}"
 
 
-def validate_entries(doc: Document, model: type[M], errors: list[str], *label_keys: str,
-                     broken: set[str] | None = None) -> list[tuple[M, Place]]:
+def validate_entries(
+    doc: Document,
+    model: type[M],
+    errors: list[str],
+    *label_keys: str,
+    broken: set[str] | None = None,
+) -> list[tuple[M, Place]]:
     """Each valid entry with where it is; every invalid field becomes an error line.
 
     The ids of invalid entries go into broken, so references to them raise no second error.
     """
     label_keys = label_keys or ("id",)
     if doc.data is None:
-        errors.append(problem(doc.name, "(file)", "file", "is empty; it should hold a list of "
-                              "entries, each starting with '- '"))
+        errors.append(
+            problem(
+                doc.name,
+                "(file)",
+                "file",
+                "is empty; it should hold a list of entries, each starting with '- '",
+            )
+        )
         return []
     if not isinstance(doc.data, list):
-        errors.append(problem(doc.where(), "(file)", "file", "should be a list of entries, each "
-                              f"starting with '- ', not {describe(doc.data)}"))
+        errors.append(
+            problem(
+                doc.where(),
+                "(file)",
+                "file",
+                f"should be a list of entries, each starting with '- ', not {describe(doc.data)}",
+            )
+        )
         return []
     valid = []
     for i, item in enumerate(doc.data):
         entry = entry_label(item, i, *label_keys)
         if not isinstance(item, dict):
-            errors.append(problem(doc.where(i), entry, "entry",
-                                  f"should be a mapping of fields, not {describe(item)}"))
+            errors.append(
+                problem(
+                    doc.where(i),
+                    entry,
+                    "entry",
+                    f"should be a mapping of fields, not {describe(item)}",
+                )
+            )
             continue
         try:
             valid.append((model.model_validate(item), Place(doc, i)))
@@ -150,8 +180,9 @@ def validate_entries(doc: Document, model: type[M], errors: list[str], *label_ke
                 broken.add(item["id"])
             for err in exc.errors():
                 loc = tuple(err["loc"])
-                errors.append(problem(doc.where(i, loc), entry, dotted(loc) or "entry",
-                                      explain(err, model)))
+                errors.append(
+                    problem(doc.where(i, loc), entry, dotted(loc) or "entry", explain(err, model))
+                )
     return valid
 
 
@@ -163,8 +194,15 @@ def dotted(loc: tuple[Any, ...]) -> str:
     return out
 
 
-_TYPE_WORDS = {str: "text", int: "a number", float: "a number", bool: "true/false",
-               list: "a list", dict: "a mapping", type(None): "empty"}
+_TYPE_WORDS = {
+    str: "text",
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "empty",
+}
 
 
 def describe(value: Any) -> str:

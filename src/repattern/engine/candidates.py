@@ -69,8 +69,10 @@ knee-calf lower_leg_front-calf lower_leg_front-ankle calf-ankle ankle-foot
 
 def _neighbours() -> dict[str, frozenset[str]]:
     pairs = [edge.split("-") for edge in _EDGES.split()]
-    return {r: frozenset({b for a, b in pairs if a == r} | {a for a, b in pairs if b == r})
-            for r in ids(REGIONS)}
+    return {
+        r: frozenset({b for a, b in pairs if a == r} | {a for a, b in pairs if b == r})
+        for r in ids(REGIONS)
+    }
 
 
 # Regions that touch, for "a scar near the region".
@@ -151,8 +153,9 @@ class _Ranking:
             self.reasons.setdefault(site, []).append(reason)
 
     def candidates(self) -> list[Candidate]:
-        found = [Candidate(s, sum(r.weight for r in rs), tuple(rs))
-                 for s, rs in self.reasons.items()]
+        found = [
+            Candidate(s, sum(r.weight for r in rs), tuple(rs)) for s, rs in self.reasons.items()
+        ]
         return sorted(found, key=lambda c: (-c.weight, c.site))
 
     def proximity(self, regions: Iterable[str]) -> str:
@@ -195,8 +198,13 @@ def _add_relation(ranking: _Ranking, relation: Relation, history: ClientHistory)
     if relation.kind == "reported" and relation.a != me:
         return  # a reported pair runs from the inhibited to the facilitated entry only
     weight = RELATION_WEIGHTS.get((relation.kind, relation.evidence), 1.0)
-    kind: ReasonKind = ("clinic" if relation.evidence == "clinic" else
-                        "reported" if relation.kind == "reported" else "anatomy")
+    kind: ReasonKind = (
+        "clinic"
+        if relation.evidence == "clinic"
+        else "reported"
+        if relation.kind == "reported"
+        else "anatomy"
+    )
     # The atlas's sentence ends with "[evidence; source]", which the Reason carries itself.
     text = ranking.atlas.explain(relation, me).rpartition(" [")[0]
     reason = Reason(kind, text, weight, relation.evidence, relation.source)
@@ -211,10 +219,16 @@ def _add_relation(ranking: _Ranking, relation: Relation, history: ClientHistory)
 
 def _placed(ranking: _Ranking, entry_id: str, history: ClientHistory) -> list[str]:
     """This client's scars (or old injuries) near the inhibited site, as sites."""
-    places = ([(s.region, s.side) for s in history.scars] if entry_id == "scar" else
-              [(i.region, i.side) for i in history.injuries])
-    return [_client_site(entry_id, region, side) for region, side in places
-            if ranking.proximity([region]) != "elsewhere"]
+    places = (
+        [(s.region, s.side) for s in history.scars]
+        if entry_id == "scar"
+        else [(i.region, i.side) for i in history.injuries]
+    )
+    return [
+        _client_site(entry_id, region, side)
+        for region, side in places
+        if ranking.proximity([region]) != "elsewhere"
+    ]
 
 
 def _client_site(entry_id: str, region: str, side: str) -> str:
@@ -240,15 +254,20 @@ def _add_placed(ranking: _Ranking, entry_id: str, region: str, side: str, what: 
         return
     nearness = ranking.proximity([region])
     name = ranking.atlas.name(ranking.site.entry_id)
-    where = {"same": f"in the same region as {name}",
-             "neighbouring": f"next to the region of {name}",
-             "elsewhere": "away from the inhibited site, which can still matter"}[nearness]
+    where = {
+        "same": f"in the same region as {name}",
+        "neighbouring": f"next to the region of {name}",
+        "elsewhere": "away from the inhibited site, which can still matter",
+    }[nearness]
     structure = ranking.atlas.structures[entry_id]
-    text = f"{what}: {where}; {structure.name.lower()}s are asked about because they can hold " \
-           "back the muscles around them"
-    ranking.add(_client_site(entry_id, region, side),
-                Reason("history", text, PROXIMITY_WEIGHTS[nearness], "reported",
-                       structure.sources[0]))
+    text = (
+        f"{what}: {where}; {structure.name.lower()}s are asked about because they can hold "
+        "back the muscles around them"
+    )
+    ranking.add(
+        _client_site(entry_id, region, side),
+        Reason("history", text, PROXIMITY_WEIGHTS[nearness], "reported", structure.sources[0]),
+    )
 
 
 def _add_flagged(ranking: _Ranking, flag: str, entry_id: str, factor: float) -> None:
@@ -257,8 +276,10 @@ def _add_flagged(ranking: _Ranking, flag: str, entry_id: str, factor: float) -> 
         return
     nearness = ranking.proximity(structure.regions)
     weight = PROXIMITY_WEIGHTS[nearness] * factor
-    text = (f"The client {HISTORY_WORDS[flag]}, which raises the {structure.name.lower()} "
-            f"({nearness} region)")
+    text = (
+        f"The client {HISTORY_WORDS[flag]}, which raises the {structure.name.lower()} "
+        f"({nearness} region)"
+    )
     reason = Reason("history", text, weight, "reported", structure.sources[0])
     existing = [s for s in ranking.reasons if s.split(":")[0] == entry_id]
     for site in existing or [f"{entry_id}:midline"]:
@@ -273,16 +294,19 @@ def _add_conditions(ranking: _Ranking, history: ClientHistory) -> None:
         for site in list(ranking.reasons):
             if site.split(":")[0] in condition.examined:
                 text = f"Commonly examined for {condition.name.lower()}, which the client reports"
-                ranking.add(site, Reason("history", text, CONDITION_WEIGHT, condition.evidence,
-                                         condition.source))
+                ranking.add(
+                    site,
+                    Reason("history", text, CONDITION_WEIGHT, condition.evidence, condition.source),
+                )
 
 
 def _add_clinic(ranking: _Ranking, counts: Mapping[str, int]) -> None:
     name = ranking.atlas.name(ranking.site.entry_id)
     for key, count in counts.items():
         if not (isinstance(count, int) and not isinstance(count, bool) and count >= 0):
-            raise InvalidWeight(f"The clinic count for {key!r} is {count!r}; counts are whole "
-                                "numbers, 0 or more.")
+            raise InvalidWeight(
+                f"The clinic count for {key!r} is {count!r}; counts are whole numbers, 0 or more."
+            )
         site = absolute_site(key, ranking.site.side)
         try:
             ranking.atlas.get(site.split(":")[0])
@@ -290,11 +314,17 @@ def _add_clinic(ranking: _Ranking, counts: Mapping[str, int]) -> None:
             continue  # an entry since removed from the atlas must not break a session
         if count:
             times = "once" if count == 1 else f"{count} times"
-            text = (f"Confirmed {times} in this clinic when {name} tested weak "
-                    f"({key.rsplit(':', 1)[-1]} side); each confirmation adds "
-                    f"{CONFIRMED_WEIGHT:g} to the prior weight")
-            ranking.add(site, Reason("clinic", text, CONFIRMED_WEIGHT * count, "clinic",
-                                     "clinic confirmed patterns"))
+            text = (
+                f"Confirmed {times} in this clinic when {name} tested weak "
+                f"({key.rsplit(':', 1)[-1]} side); each confirmation adds "
+                f"{CONFIRMED_WEIGHT:g} to the prior weight"
+            )
+            ranking.add(
+                site,
+                Reason(
+                    "clinic", text, CONFIRMED_WEIGHT * count, "clinic", "clinic confirmed patterns"
+                ),
+            )
 
 
 def relative_site(compensator_site: str, inhibited_side: str) -> str:

@@ -30,8 +30,11 @@ COLUMNS = REQUIRED + OPTIONAL
 MAX_CHARS = 1_000_000
 MAX_ROWS = 5_000
 MAX_NOTE = 500
-KINDS: dict[str, RelationKind] = {"synergist": "synergist", "antagonist": "antagonist",
-                                  "reported": "reported"}
+KINDS: dict[str, RelationKind] = {
+    "synergist": "synergist",
+    "antagonist": "antagonist",
+    "reported": "reported",
+}
 _YES = {"yes", "y", "true", "1", "same", ""}
 _NO = {"no", "n", "false", "0", "opposite", "other"}
 
@@ -63,8 +66,9 @@ def parse_chart(text: str, filename: str, atlas: Atlas) -> list[Relation]:
     problems: list[ChartProblem] = []
     rows = _rows(text, filename, problems)
     if not rows and not problems:
-        problems.append(ChartProblem(1, "file", "holds no relations; add one per line under "
-                                     "the header"))
+        problems.append(
+            ChartProblem(1, "file", "holds no relations; add one per line under the header")
+        )
     relations = _relations(rows, filename, atlas, problems)
     if problems:
         raise ChartError(filename, sorted(problems, key=lambda p: p.line))
@@ -73,21 +77,35 @@ def parse_chart(text: str, filename: str, atlas: Atlas) -> list[Relation]:
 
 def _rows(text: str, filename: str, problems: list[ChartProblem]) -> list[Row]:
     if len(text) > MAX_CHARS:
-        problems.append(ChartProblem(1, "file", f"is larger than {MAX_CHARS:,} characters; "
-                                     "split it into smaller charts"))
+        problems.append(
+            ChartProblem(
+                1, "file", f"is larger than {MAX_CHARS:,} characters; split it into smaller charts"
+            )
+        )
         return []
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        problems.append(ChartProblem(1, "file", "is empty; the first line should be the header "
-                                     f"{','.join(REQUIRED + OPTIONAL[:2])}"))
+        problems.append(
+            ChartProblem(
+                1,
+                "file",
+                "is empty; the first line should be the header "
+                f"{','.join(REQUIRED + OPTIONAL[:2])}",
+            )
+        )
         return []
     suffix = filename.lower().rsplit(".", 1)[-1]
     if suffix == "csv":
         return _csv_rows(text, problems)
     if suffix in ("yaml", "yml"):
         return _yaml_rows(text, problems)
-    problems.append(ChartProblem(1, "file", f"{filename!r} is neither .csv nor .yaml; upload "
-                                 "a chart in one of those formats"))
+    problems.append(
+        ChartProblem(
+            1,
+            "file",
+            f"{filename!r} is neither .csv nor .yaml; upload a chart in one of those formats",
+        )
+    )
     return []
 
 
@@ -100,14 +118,22 @@ def _check_columns(columns: list[str], line: int, problems: list[ChartProblem]) 
     before = len(problems)
     for col in dict.fromkeys(columns):
         if col not in COLUMNS:
-            problems.append(ChartProblem(line, col or "(blank)", "is not a chart column; "
-                                         f"columns are {', '.join(COLUMNS)}"))
+            problems.append(
+                ChartProblem(
+                    line,
+                    col or "(blank)",
+                    f"is not a chart column; columns are {', '.join(COLUMNS)}",
+                )
+            )
         elif columns.count(col) > 1:
             problems.append(ChartProblem(line, col, "appears more than once"))
     for col in REQUIRED:
         if col not in columns:
-            problems.append(ChartProblem(line, col, "column is missing; the header must name "
-                                         f"{', '.join(REQUIRED)}"))
+            problems.append(
+                ChartProblem(
+                    line, col, f"column is missing; the header must name {', '.join(REQUIRED)}"
+                )
+            )
     return len(problems) == before
 
 
@@ -126,8 +152,11 @@ def _csv_rows(text: str, problems: list[ChartProblem]) -> list[Row]:
                 problems.append(ChartProblem(line, "file", f"has more than {MAX_ROWS} rows"))
                 break
             if len(values) != len(header):
-                problems.append(ChartProblem(line, "row", f"has {len(values)} fields; the "
-                                             f"header has {len(header)}"))
+                problems.append(
+                    ChartProblem(
+                        line, "row", f"has {len(values)} fields; the header has {len(header)}"
+                    )
+                )
                 continue
             rows.append((line, dict(zip(header, values, strict=True)), _lines({}, line)))
         return rows
@@ -142,15 +171,20 @@ def _yaml_rows(text: str, problems: list[ChartProblem]) -> list[Row]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         what = getattr(exc, "problem", None) or getattr(exc, "context", None) or exc
-        problems.append(ChartProblem(mark.line + 1 if mark else 1, "yaml",
-                                     f"not valid YAML: {what}"))
+        problems.append(
+            ChartProblem(mark.line + 1 if mark else 1, "yaml", f"not valid YAML: {what}")
+        )
         return []
-    if isinstance(data, dict) and set(data) == {"relations"} and isinstance(node,
-                                                                            yaml.MappingNode):
+    if isinstance(data, dict) and set(data) == {"relations"} and isinstance(node, yaml.MappingNode):
         data, node = data["relations"], node.value[0][1]
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        problems.append(ChartProblem(1, "file", "should be a list of relations, each a mapping "
-                                     f"with {', '.join(REQUIRED)}"))
+        problems.append(
+            ChartProblem(
+                1,
+                "file",
+                f"should be a list of relations, each a mapping with {', '.join(REQUIRED)}",
+            )
+        )
         return []
     if len(data) > MAX_ROWS:
         problems.append(ChartProblem(1, "file", f"has more than {MAX_ROWS} relations"))
@@ -159,20 +193,25 @@ def _yaml_rows(text: str, problems: list[ChartProblem]) -> list[Row]:
     for item, item_node in zip(data, node.value, strict=True):
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict) or not isinstance(item_node, yaml.MappingNode):
-            problems.append(ChartProblem(line, "row", "should be a mapping with "
-                                         f"{', '.join(REQUIRED)}"))
+            problems.append(
+                ChartProblem(line, "row", f"should be a mapping with {', '.join(REQUIRED)}")
+            )
             continue
         keys = {str(k.value): k.start_mark.line + 1 for k, _ in item_node.value}
         for key in keys:
             if key not in COLUMNS:
-                problems.append(ChartProblem(keys[key], key, "is not a chart field; fields are "
-                                             f"{', '.join(COLUMNS)}"))
+                problems.append(
+                    ChartProblem(
+                        keys[key], key, f"is not a chart field; fields are {', '.join(COLUMNS)}"
+                    )
+                )
         rows.append((line, item, _lines(keys, line)))
     return rows
 
 
-def _text(values: dict[str, Any], name: str, line_of: Callable[[str], int],
-          problems: list[ChartProblem]) -> str:
+def _text(
+    values: dict[str, Any], name: str, line_of: Callable[[str], int], problems: list[ChartProblem]
+) -> str:
     value = values.get(name)
     if value is None:
         return ""
@@ -182,21 +221,26 @@ def _text(values: dict[str, Any], name: str, line_of: Callable[[str], int],
     return value.strip()
 
 
-def _same_side(values: dict[str, Any], line_of: Callable[[str], int],
-               problems: list[ChartProblem]) -> bool:
+def _same_side(
+    values: dict[str, Any], line_of: Callable[[str], int], problems: list[ChartProblem]
+) -> bool:
     value = values.get("same_side", "")
     if isinstance(value, bool):
         return value
     word = str(value).strip().lower()
     if word in _YES or word in _NO:
         return word in _YES
-    problems.append(ChartProblem(line_of("same_side"), "same_side",
-                                 f"{value!r} should be yes or no (blank means yes)"))
+    problems.append(
+        ChartProblem(
+            line_of("same_side"), "same_side", f"{value!r} should be yes or no (blank means yes)"
+        )
+    )
     return True
 
 
-def _relation(row: Row, filename: str, names: _Names,
-              problems: list[ChartProblem]) -> Relation | None:
+def _relation(
+    row: Row, filename: str, names: _Names, problems: list[ChartProblem]
+) -> Relation | None:
     _, values, line_of = row
     before = len(problems)
     ends = {}
@@ -210,26 +254,31 @@ def _relation(row: Row, filename: str, names: _Names,
     kind = KINDS.get(written_kind)
     if kind is None:
         said = f"{written_kind!r} is not a kind" if written_kind else "is missing"
-        problems.append(ChartProblem(line_of("kind"), "kind", f"{said}; use "
-                                     f"{', '.join(KINDS)}"))
+        problems.append(ChartProblem(line_of("kind"), "kind", f"{said}; use {', '.join(KINDS)}"))
     note = _text(values, "note", line_of, problems)
     if len(note) > MAX_NOTE:
-        problems.append(ChartProblem(line_of("note"), "note", f"is longer than {MAX_NOTE} "
-                                     "characters"))
+        problems.append(
+            ChartProblem(line_of("note"), "note", f"is longer than {MAX_NOTE} characters")
+        )
     source = _text(values, "source", line_of, problems) or f"clinic chart {filename}"
     same_side = _same_side(values, line_of, problems)
     a, b = ends["inhibited"], ends["facilitated"]
     if a and a == b and same_side:
-        problems.append(ChartProblem(line_of("facilitated"), "facilitated", "is the inhibited "
-                                     "entry on the same side; a structure cannot compensate "
-                                     "for itself"))
+        problems.append(
+            ChartProblem(
+                line_of("facilitated"),
+                "facilitated",
+                "is the inhibited entry on the same side; a structure cannot compensate for itself",
+            )
+        )
     if len(problems) > before or a is None or b is None or kind is None:
         return None
     return Relation(a, b, kind, "clinic", source, note or f"from {filename}", same_side, None)
 
 
-def _relations(rows: list[Row], filename: str, atlas: Atlas,
-               problems: list[ChartProblem]) -> list[Relation]:
+def _relations(
+    rows: list[Row], filename: str, atlas: Atlas, problems: list[ChartProblem]
+) -> list[Relation]:
     names = _Names(atlas)
     seen: dict[tuple[str, str, bool], int] = {}
     relations = []
@@ -239,8 +288,9 @@ def _relations(rows: list[Row], filename: str, atlas: Atlas,
             continue
         key = (rel.a, rel.b, rel.same_side)
         if key in seen:
-            problems.append(ChartProblem(row[0], "facilitated", f"repeats the pair on line "
-                                         f"{seen[key]}"))
+            problems.append(
+                ChartProblem(row[0], "facilitated", f"repeats the pair on line {seen[key]}")
+            )
             continue
         seen[key] = row[0]
         relations.append(rel)

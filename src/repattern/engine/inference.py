@@ -156,9 +156,7 @@ class Posterior:
         log_p[i] += model_for(model, candidate).log_ratio(bool(positive))
         return Posterior(self.candidates, log_p, self.tests + 1, self._index)
 
-    def observe_all(
-        self, results: Iterable[tuple[str, bool]], model: ModelLike
-    ) -> Posterior:
+    def observe_all(self, results: Iterable[tuple[str, bool]], model: ModelLike) -> Posterior:
         """The belief after a series of (candidate, positive) results."""
         belief = self
         for candidate, positive in results:
@@ -170,8 +168,7 @@ class Posterior:
             return self._index[candidate]
         except KeyError:
             raise UnknownCandidate(
-                f"{candidate!r} is not one of this belief's candidates; add it to the prior "
-                "first."
+                f"{candidate!r} is not one of this belief's candidates; add it to the prior first."
             ) from None
 
     def probability(self, candidate: str) -> float:
@@ -219,6 +216,8 @@ def _logsumexp(log_p: np.ndarray) -> float:
 
 
 def _is_real(value: object) -> bool:
-    return isinstance(value, int | float | np.floating | np.integer) and not isinstance(
-        value, bool
-    ) and math.isfinite(float(value))
+    return (
+        isinstance(value, int | float | np.floating | np.integer)
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )

@@ -6,8 +6,9 @@ belief) and the benchmark (thousands of simulated beliefs at once) run the very 
 - ``most_probable``: retest the most probable candidate (Smith and Walsh 1971).
 - ``blackwell``: Blackwell's index p_i s_i / cost_i, optimal for search without false positives.
 - ``information_gain``: the most expected bits per unit of cost.
-- ``budget_lookahead``: the best chance of naming the right compensator when the window closes,
-  by exact look-ahead over the leading candidates for the next few tests.
+- ``budget_lookahead``: the best chance of naming the right compensator when the window closes:
+  the most informative challenges first, then an exact plan over the leading candidates for
+  the window's last few tests.
 
 Each returns, per belief, the index of the candidate to challenge and the score that won.
 `next_test` wraps them for one belief and says in words, with the numbers, why.
@@ -24,9 +25,10 @@ import numpy as np
 from repattern.engine.errors import InvalidCost, InvalidStopping, UnknownPolicy
 from repattern.engine.inference import ModelLike, Posterior, TestModel, information, model_for
 
-# The look-ahead considers this many leading candidates and this many tests ahead: within a
-# window of a few tests the final naming is almost always among the leaders, and 8^3 branches
-# stay well under a millisecond.
+# The look-ahead plans the window's last LOOKAHEAD_DEPTH tests over this many leading
+# candidates: so close to the end the final naming is almost always among the leaders, and
+# 8^3 branches stay well under a millisecond. Planning only the end game is deliberate: a
+# rolling three-test horizon early in a 12-test window measured worse (docs/bench/engine.md).
 LOOKAHEAD_CANDIDATES = 4
 LOOKAHEAD_DEPTH = 3
 # Look-ahead values closer than this are a tie, broken by information per unit of cost.
@@ -60,41 +62,48 @@ class Suggestion:
         return self.reason
 
 
-def most_probable(p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
-                  ) -> Choice:
+def most_probable(
+    p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
+) -> Choice:
     return _best(p)
 
 
-def blackwell(p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
-              ) -> Choice:
+def blackwell(p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None) -> Choice:
     return _best(p * s / cost)
 
 
-def information_gain(p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
-                     ) -> Choice:
+def information_gain(
+    p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
+) -> Choice:
     return _best(information(p, s, f) / cost)
 
 
-def budget_lookahead(p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
-                     ) -> Choice:
-    """The leading candidate whose challenge maximizes the chance of a right final naming.
+def budget_lookahead(
+    p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
+) -> Choice:
+    """The challenge that gives the best chance of naming the right compensator at the end.
 
-    Looks `min(budget, LOOKAHEAD_DEPTH)` tests ahead; the score is that chance. Challenges that
-    promise the same chance are told apart by information per unit of cost. Without a budget
-    there is no window to plan for, and it takes the most informative challenge per unit of
-    cost, as `information_gain` does.
+    With more than LOOKAHEAD_DEPTH tests left, or no budget, gather information: the most
+    informative challenge per unit of cost, as `information_gain`. For the last tests, plan
+    exactly over the leaders; the score is then the chance of naming right when the window
+    closes. Challenges that promise the same chance go to the more informative one.
     """
-    if budget is None:
+    if budget is None or budget > LOOKAHEAD_DEPTH:
         return information_gain(p, none, s, f, cost, budget)
-    top, values = lookahead_values(p, none, s, f, lookahead_depth(budget))
+    top, values = lookahead_values(p, none, s, f, max(budget, 1))
     best = values.max(axis=-1, keepdims=True)
-    def leaders(x: Array) -> Array:
-        return np.take_along_axis(np.broadcast_to(x, p.shape), top, axis=-1)
-
-    bits = information(leaders(p), leaders(s), leaders(f)) / leaders(cost)
+    p_top, s_top, f_top, cost_top = (_at(x, top, p.shape) for x in (p, s, f, cost))
+    bits = information(p_top, s_top, f_top) / cost_top
     pick = np.argmax(np.where(values >= best - TIE, bits, -np.inf), axis=-1)[..., None]
-    return (np.take_along_axis(top, pick, axis=-1)[..., 0],
-            np.take_along_axis(values, pick, axis=-1)[..., 0])
+    return (
+        np.take_along_axis(top, pick, axis=-1)[..., 0],
+        np.take_along_axis(values, pick, axis=-1)[..., 0],
+    )
+
+
+def _at(x: Array, top: Array, shape: tuple[int, ...]) -> Array:
+    """The entries of x (one per candidate, or one for all) at the leaders' indices."""
+    return np.take_along_axis(np.broadcast_to(x, shape), top, axis=-1)
 
 
 def _best(score: Array) -> Choice:
@@ -102,12 +111,7 @@ def _best(score: Array) -> Choice:
     return i, np.take_along_axis(score, i[..., None], axis=-1)[..., 0]
 
 
-def lookahead_depth(budget: int) -> int:
-    return max(1, min(budget, LOOKAHEAD_DEPTH))
-
-
-def lookahead_values(p: Array, none: Array, s: Array, f: Array, depth: int
-                     ) -> tuple[Array, Array]:
+def lookahead_values(p: Array, none: Array, s: Array, f: Array, depth: int) -> tuple[Array, Array]:
     """The leading candidates and, for each, the chance of naming right after `depth` tests.
 
     The value of a branch is the expected probability of the hypothesis named at its end, which
@@ -136,7 +140,7 @@ def _leaders(p: Array, none: Array) -> tuple[Array, Array]:
     if n > k:
         part = np.argpartition(-p, k, axis=-1)
         top = part[:, :k]
-        runner_up = np.take_along_axis(p, part[:, k:k + 1], axis=-1)[:, 0]
+        runner_up = np.take_along_axis(p, part[:, k : k + 1], axis=-1)[:, 0]
     else:
         top = np.broadcast_to(np.arange(n), p.shape)
         runner_up = np.zeros(p.shape[0])
@@ -177,8 +181,9 @@ POLICIES: dict[str, Chooser] = {
 }
 
 
-def choose(policy: str, p: Array, none: Array, s: Array, f: Array, cost: Array,
-           budget: int | None = None) -> Choice:
+def choose(
+    policy: str, p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None = None
+) -> Choice:
     """Index of the candidate each belief should challenge next (rows of `p`), and its score."""
     try:
         chooser = POLICIES[policy]
@@ -221,8 +226,10 @@ def rates(belief: Posterior, model: ModelLike) -> tuple[Array, Array]:
     if isinstance(model, TestModel):
         return np.asarray(model.sensitivity), np.asarray(model.false_positive_rate)
     models = [model_for(model, c) for c in belief.candidates]
-    return (np.array([m.sensitivity for m in models]),
-            np.array([m.false_positive_rate for m in models]))
+    return (
+        np.array([m.sensitivity for m in models]),
+        np.array([m.false_positive_rate for m in models]),
+    )
 
 
 def cost_array(belief: Posterior, costs: Mapping[str, float] | None) -> Array:
@@ -243,10 +250,12 @@ def cost_array(belief: Posterior, costs: Mapping[str, float] | None) -> Array:
 def _check_stopping(threshold: float, budget: int | None) -> None:
     if not (isinstance(threshold, int | float) and 0.0 < threshold <= 1.0):
         raise InvalidStopping(f"The threshold is {threshold!r}; it must be above 0 and at most 1.")
-    if budget is not None and (isinstance(budget, bool) or not isinstance(budget, int)
-                               or budget < 0):
-        raise InvalidStopping(f"The budget is {budget!r}; it must be a whole number of tests, 0 "
-                              "or more.")
+    if budget is not None and (
+        isinstance(budget, bool) or not isinstance(budget, int) or budget < 0
+    ):
+        raise InvalidStopping(
+            f"The budget is {budget!r}; it must be a whole number of tests, 0 or more."
+        )
 
 
 @dataclass(frozen=True)
@@ -264,12 +273,20 @@ class _Facts:
     rank: str
 
     def outcomes(self) -> str:
-        return (f"a positive result would raise it to {_pct(self.up)}, a negative would lower "
-                f"it to {_pct(self.down)}")
+        return (
+            f"a positive result would raise it to {_pct(self.up)}, a negative would lower "
+            f"it to {_pct(self.down)}"
+        )
 
 
-def _suggest(belief: Posterior, i: int, score: float, policy: str,
-             arrays: tuple[Array, Array, Array], budget: int | None) -> Suggestion:
+def _suggest(
+    belief: Posterior,
+    i: int,
+    score: float,
+    policy: str,
+    arrays: tuple[Array, Array, Array],
+    budget: int | None,
+) -> Suggestion:
     shape = belief.probabilities.shape
     si, fi, ci = (float(np.broadcast_to(x, shape)[i]) for x in arrays)
     p = float(belief.probabilities[i])
@@ -284,37 +301,51 @@ def _suggest(belief: Posterior, i: int, score: float, policy: str,
     return Suggestion(candidate, policy, p, up, down, bits, ci, score, reason)
 
 
-RANKS = ("the most likely compensator", "the second most likely", "the third most likely",
-         "not among the three most likely")
+RANKS = (
+    "the most likely compensator",
+    "the second most likely",
+    "the third most likely",
+    "not among the three most likely",
+)
 
 
 def _why_most_probable(x: _Facts, belief: Posterior, budget: int | None) -> str:
-    return (f"Challenge {x.candidate} next: at {_pct(x.p)} it is {x.rank}, and retesting the "
-            f"leader is the classic rule for search with false positives; {x.outcomes()}.")
+    return (
+        f"Challenge {x.candidate} next: at {_pct(x.p)} it is {x.rank}, and retesting the "
+        f"leader is the classic rule for search with false positives; {x.outcomes()}."
+    )
 
 
 def _why_blackwell(x: _Facts, belief: Posterior, budget: int | None) -> str:
-    return (f"Challenge {x.candidate} next: it has the best chance of holding per unit of cost "
-            f"({_pct(x.p)} likely x {_pct(x.sensitivity)} sensitivity / cost {x.cost:g} = "
-            f"{x.score:.2f}); {x.outcomes()}.")
+    return (
+        f"Challenge {x.candidate} next: it has the best chance of holding per unit of cost "
+        f"({_pct(x.p)} likely x {_pct(x.sensitivity)} sensitivity / cost {x.cost:g} = "
+        f"{x.score:.2f}); {x.outcomes()}."
+    )
 
 
 def _why_information(x: _Facts, belief: Posterior, budget: int | None) -> str:
     per_cost = f" ({x.score:.2f} per unit of cost)" if x.cost != 1.0 else ""
-    return (f"Challenge {x.candidate} next: it is expected to tell the most, {x.bits:.2f} bits"
-            f"{per_cost}; at {_pct(x.p)} it is {x.rank}, and {x.outcomes()}.")
+    return (
+        f"Challenge {x.candidate} next: it is expected to tell the most, {x.bits:.2f} bits"
+        f"{per_cost}; at {_pct(x.p)} it is {x.rank}, and {x.outcomes()}."
+    )
 
 
 def _why_lookahead(x: _Facts, belief: Posterior, budget: int | None) -> str:
-    if budget is None:
-        return (f"Challenge {x.candidate} next: with no limit on tests, take the challenge "
-                f"expected to tell the most, {x.bits:.2f} bits; at {_pct(x.p)} it is {x.rank}, "
-                f"and {x.outcomes()}.")
-    depth = lookahead_depth(budget)
-    return (f"Challenge {x.candidate} next: with {_tests(budget)} left, starting here gives "
-            f"the best chance of naming the right compensator {_tests(depth)} from now, "
-            f"{_pct(x.score)} against {_pct(belief.best()[1])} if you named one now; at "
-            f"{_pct(x.p)} it is {x.rank}, and {x.outcomes()}.")
+    if budget is None or budget > LOOKAHEAD_DEPTH:
+        window = "with no limit on tests" if budget is None else f"with {_tests(budget)} left"
+        return (
+            f"Challenge {x.candidate} next: {window}, take the challenge expected to tell "
+            f"the most, {x.bits:.2f} bits; at {_pct(x.p)} it is {x.rank}, and "
+            f"{x.outcomes()}."
+        )
+    return (
+        f"Challenge {x.candidate} next: with {_tests(budget)} left, starting here gives "
+        f"the best chance of naming the right compensator when the window closes, "
+        f"{_pct(x.score)} against {_pct(belief.best()[1])} if you named one now; at "
+        f"{_pct(x.p)} it is {x.rank}, and {x.outcomes()}."
+    )
 
 
 REASONS: dict[str, Callable[[_Facts, Posterior, int | None], str]] = {

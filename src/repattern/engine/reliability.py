@@ -42,8 +42,10 @@ class PopulationPrior:
     def __post_init__(self) -> None:
         TestModel(self.sensitivity, self.false_positive_rate)
         if not (math.isfinite(self.weight) and self.weight > 0):
-            raise InvalidRecord(f"The population prior's weight is {self.weight!r}; it must be "
-                                "a positive number of tests.")
+            raise InvalidRecord(
+                f"The population prior's weight is {self.weight!r}; it must be "
+                "a positive number of tests."
+            )
 
 
 POPULATION_PRIOR = PopulationPrior()
@@ -59,8 +61,10 @@ class ConfirmedCounts:
     tested_when_not: int = 0
 
     def __post_init__(self) -> None:
-        pairs = ((self.held_when_compensator, self.tested_when_compensator),
-                 (self.held_when_not, self.tested_when_not))
+        pairs = (
+            (self.held_when_compensator, self.tested_when_compensator),
+            (self.held_when_not, self.tested_when_not),
+        )
         for held, tested in pairs:
             if not (_count(held) and _count(tested) and held <= tested):
                 raise InvalidRecord(
@@ -72,8 +76,12 @@ class ConfirmedCounts:
     def from_records(cls, records: Iterable[tuple[bool, bool]]) -> ConfirmedCounts:
         """Counts from (was the confirmed compensator, held) per challenge."""
         tally = Counter((bool(was), bool(held)) for was, held in records)
-        return cls(tally[True, True], tally[True, True] + tally[True, False],
-                   tally[False, True], tally[False, True] + tally[False, False])
+        return cls(
+            tally[True, True],
+            tally[True, True] + tally[True, False],
+            tally[False, True],
+            tally[False, True] + tally[False, False],
+        )
 
     @property
     def tests(self) -> int:
@@ -90,8 +98,9 @@ class RetestPair:
 
     def __post_init__(self) -> None:
         if not (isinstance(self.prior, int | float) and 0.0 <= self.prior <= 1.0):
-            raise InvalidRecord(f"A retest's prior is {self.prior!r}; it is a probability "
-                                "between 0 and 1.")
+            raise InvalidRecord(
+                f"A retest's prior is {self.prior!r}; it is a probability between 0 and 1."
+            )
 
 
 @dataclass(frozen=True)
@@ -123,15 +132,19 @@ class Reliability:
 
     def explain(self) -> str:
         pct = f"{100 * self.level:.0f}%"
-        basis = (f"{self.confirmed_tests} challenge{'s' if self.confirmed_tests != 1 else ''} "
-                 f"with a confirmed outcome and {self.retest_pairs} blinded retest "
-                 f"pair{'s' if self.retest_pairs != 1 else ''}")
-        return (f"Sensitivity {self.sensitivity.mean:.2f} ({pct} interval "
-                f"{self.sensitivity.low:.2f}-{self.sensitivity.high:.2f}) and false-positive "
-                f"rate {self.false_positive_rate.mean:.2f} ({self.false_positive_rate.low:.2f}-"
-                f"{self.false_positive_rate.high:.2f}), from {basis}, starting from typical "
-                f"figures of {self.prior.sensitivity:.2f} and "
-                f"{self.prior.false_positive_rate:.2f} worth {self.prior.weight:g} tests.")
+        basis = (
+            f"{self.confirmed_tests} challenge{'s' if self.confirmed_tests != 1 else ''} "
+            f"with a confirmed outcome and {self.retest_pairs} blinded retest "
+            f"pair{'s' if self.retest_pairs != 1 else ''}"
+        )
+        return (
+            f"Sensitivity {self.sensitivity.mean:.2f} ({pct} interval "
+            f"{self.sensitivity.low:.2f}-{self.sensitivity.high:.2f}) and false-positive "
+            f"rate {self.false_positive_rate.mean:.2f} ({self.false_positive_rate.low:.2f}-"
+            f"{self.false_positive_rate.high:.2f}), from {basis}, starting from typical "
+            f"figures of {self.prior.sensitivity:.2f} and "
+            f"{self.prior.false_positive_rate:.2f} worth {self.prior.weight:g} tests."
+        )
 
 
 def estimate_reliability(
@@ -146,13 +159,17 @@ def estimate_reliability(
     confirmed = confirmed or ConfirmedCounts()
     pairs = list(retests)
     s, f = _grid()
-    log_post = _log_prior(s, f, prior) + _log_confirmed(s, f, confirmed) + _log_retests(s, f,
-                                                                                       pairs)
+    log_post = _log_prior(s, f, prior) + _log_confirmed(s, f, confirmed) + _log_retests(s, f, pairs)
     post = np.exp(log_post - log_post.max())
     post /= post.sum()
-    return Reliability(_estimate(s[:, 0], post.sum(axis=1), level),
-                       _estimate(f[0, :], post.sum(axis=0), level),
-                       confirmed.tests, len(pairs), prior, level)
+    return Reliability(
+        _estimate(s[:, 0], post.sum(axis=1), level),
+        _estimate(f[0, :], post.sum(axis=0), level),
+        confirmed.tests,
+        len(pairs),
+        prior,
+        level,
+    )
 
 
 def _grid() -> tuple[np.ndarray, np.ndarray]:
@@ -173,15 +190,18 @@ def _log_prior(s: np.ndarray, f: np.ndarray, prior: PopulationPrior) -> np.ndarr
 def _log_confirmed(s: np.ndarray, f: np.ndarray, c: ConfirmedCounts) -> np.ndarray:
     missed = c.tested_when_compensator - c.held_when_compensator
     rejected = c.tested_when_not - c.held_when_not
-    return (c.held_when_compensator * np.log(s) + missed * np.log1p(-s)
-            + c.held_when_not * np.log(f) + rejected * np.log1p(-f))
+    return (
+        c.held_when_compensator * np.log(s)
+        + missed * np.log1p(-s)
+        + c.held_when_not * np.log(f)
+        + rejected * np.log1p(-f)
+    )
 
 
 def _log_retests(s: np.ndarray, f: np.ndarray, pairs: list[RetestPair]) -> np.ndarray:
     total = np.zeros((s.shape[0], f.shape[1]))
     for (first, second, prior), n in Counter((p.first, p.second, p.prior) for p in pairs).items():
-        total += n * np.log(prior * _both(s, first, second)
-                            + (1 - prior) * _both(f, first, second))
+        total += n * np.log(prior * _both(s, first, second) + (1 - prior) * _both(f, first, second))
     return total
 
 

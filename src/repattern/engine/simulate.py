@@ -45,8 +45,10 @@ class Rates:
 
     def sized(self, episodes: int, n: int) -> Rates:
         shape = (episodes, n)
-        return Rates(np.broadcast_to(self.sensitivity, shape),
-                     np.broadcast_to(self.false_positive_rate, shape))
+        return Rates(
+            np.broadcast_to(self.sensitivity, shape),
+            np.broadcast_to(self.false_positive_rate, shape),
+        )
 
 
 @dataclass(frozen=True)
@@ -126,24 +128,35 @@ def simulate(
     return run.play(threshold, budget, window, max_tests)
 
 
-def chart_order(priors: np.ndarray, truth: np.ndarray, world: Rates, rng: np.random.Generator,
-                cost: np.ndarray, *, window: int = WINDOW) -> Episodes:
+def chart_order(
+    priors: np.ndarray,
+    truth: np.ndarray,
+    world: Rates,
+    rng: np.random.Generator,
+    cost: np.ndarray,
+    *,
+    window: int = WINDOW,
+) -> Episodes:
     """Walk the chart (candidates by prior, highest first) once, naming the first that holds.
 
     When nothing holds the practitioner concludes "none of these" after N tests.
     """
     episodes, n = priors.shape
     order = np.argsort(-priors, axis=1, kind="stable")
-    held_rate = np.where(order == truth[:, None],
-                         np.take_along_axis(world.sensitivity, order, axis=1),
-                         np.take_along_axis(world.false_positive_rate, order, axis=1))
+    held_rate = np.where(
+        order == truth[:, None],
+        np.take_along_axis(world.sensitivity, order, axis=1),
+        np.take_along_axis(world.false_positive_rate, order, axis=1),
+    )
     held = rng.random((episodes, n)) < held_rate
     first = np.where(held.any(axis=1), held.argmax(axis=1), n)
-    named = np.where(first < n, np.take_along_axis(order, np.minimum(first, n - 1)[:, None],
-                                                    axis=1)[:, 0], n)
+    named = np.where(
+        first < n, np.take_along_axis(order, np.minimum(first, n - 1)[:, None], axis=1)[:, 0], n
+    )
     tests = np.minimum(first + 1, n)
-    spent = np.cumsum(np.take_along_axis(cost, order, axis=1), axis=1)[np.arange(episodes),
-                                                                      tests - 1]
+    spent = np.cumsum(np.take_along_axis(cost, order, axis=1), axis=1)[
+        np.arange(episodes), tests - 1
+    ]
     in_window = np.where(tests <= window, named, -1)
     nan = np.full(episodes, np.nan)
     return Episodes(truth, named, nan, first < n, tests, in_window, nan, spent, n)
@@ -152,14 +165,27 @@ def chart_order(priors: np.ndarray, truth: np.ndarray, world: Rates, rng: np.ran
 class _Run:
     """The state of a batch of Bayesian episodes while they run."""
 
-    def __init__(self, priors: np.ndarray, truth: np.ndarray, world: Rates, engine: Rates,
-                 cost: np.ndarray, rng: np.random.Generator, policy: str,
-                 none_of_these: float) -> None:
+    def __init__(
+        self,
+        priors: np.ndarray,
+        truth: np.ndarray,
+        world: Rates,
+        engine: Rates,
+        cost: np.ndarray,
+        rng: np.random.Generator,
+        policy: str,
+        none_of_these: float,
+    ) -> None:
         self.episodes, self.n = priors.shape
         self.truth, self.world, self.engine, self.cost = truth, world, engine, cost
         self.rng, self.policy = rng, policy
-        p = np.concatenate([priors / priors.sum(axis=1, keepdims=True) * (1 - none_of_these),
-                            np.full((self.episodes, 1), none_of_these)], axis=1)
+        p = np.concatenate(
+            [
+                priors / priors.sum(axis=1, keepdims=True) * (1 - none_of_these),
+                np.full((self.episodes, 1), none_of_these),
+            ],
+            axis=1,
+        )
         with np.errstate(divide="ignore"):
             self.log_p = np.log(p)
         self.order = np.argsort(-priors, axis=1, kind="stable")
@@ -172,8 +198,7 @@ class _Run:
         self.tests = np.zeros(self.episodes, dtype=int)
         self.spent = np.zeros(self.episodes)
 
-    def play(self, threshold: float, budget: int | None, window: int, max_tests: int
-             ) -> Episodes:
+    def play(self, threshold: float, budget: int | None, window: int, max_tests: int) -> Episodes:
         active = np.arange(self.episodes)
         limit = max_tests if budget is None else min(budget, max_tests)
         for t in range(limit + 1):
@@ -189,8 +214,17 @@ class _Run:
                 break
             self._challenge(active, p, t, None if budget is None else budget - t)
         confident = self.confidence >= threshold
-        return Episodes(self.truth, self.named, self.confidence, confident, self.tests,
-                        self.in_window, self.brier, self.spent, self.n)
+        return Episodes(
+            self.truth,
+            self.named,
+            self.confidence,
+            confident,
+            self.tests,
+            self.in_window,
+            self.brier,
+            self.spent,
+            self.n,
+        )
 
     def _normalize(self, active: np.ndarray) -> np.ndarray:
         lp = self.log_p[active]
@@ -200,8 +234,9 @@ class _Run:
         self.log_p[active] = np.log(np.maximum(p, 1e-300))
         return p
 
-    def _record(self, rows: np.ndarray, best: np.ndarray, p: np.ndarray, t: int,
-                window: int) -> None:
+    def _record(
+        self, rows: np.ndarray, best: np.ndarray, p: np.ndarray, t: int, window: int
+    ) -> None:
         self.named[rows] = best
         self.confidence[rows] = p[np.arange(len(rows)), best]
         self.tests[rows] = t
@@ -212,19 +247,27 @@ class _Run:
 
     def _challenge(self, active: np.ndarray, p: np.ndarray, t: int, left: int | None) -> None:
         i = self._choose(active, p, t, left)
-        chance = np.where(i == self.truth[active], self.world.sensitivity[active, i],
-                          self.world.false_positive_rate[active, i])
+        chance = np.where(
+            i == self.truth[active],
+            self.world.sensitivity[active, i],
+            self.world.false_positive_rate[active, i],
+        )
         held = self.rng.random(len(active)) < chance
-        self.log_p[active, i] += np.where(held, self.shift[1][active, i],
-                                          self.shift[0][active, i])
+        self.log_p[active, i] += np.where(held, self.shift[1][active, i], self.shift[0][active, i])
         self.spent[active] += self.cost[active, i]
 
-    def _choose(self, active: np.ndarray, p: np.ndarray, t: int, left: int | None
-                ) -> np.ndarray:
+    def _choose(self, active: np.ndarray, p: np.ndarray, t: int, left: int | None) -> np.ndarray:
         # Every running episode has done exactly t challenges: they all start together.
         if self.policy == FIXED_ORDER:
             return self.order[active, t % self.n]
         if self.policy == RANDOM_ORDER:
             return self.rng.integers(self.n, size=len(active))
-        return choose(self.policy, p[:, :-1], p[:, -1], self.engine.sensitivity[active],
-                      self.engine.false_positive_rate[active], self.cost[active], left)[0]
+        return choose(
+            self.policy,
+            p[:, :-1],
+            p[:, -1],
+            self.engine.sensitivity[active],
+            self.engine.false_positive_rate[active],
+            self.cost[active],
+            left,
+        )[0]
