@@ -27,6 +27,8 @@ def session_with_a_finding(page: Page) -> str:
     page.goto(f"{BASE}/clinics/1/clients/?q=Lopez")
     page.get_by_role("link", name="Lopez, Maria").click()
     page.get_by_role("link", name="Start session").click()
+    for box in page.locator("fieldset.pain input").all():
+        box.fill("6")
     page.get_by_role("button", name="Start session").click()
     page.get_by_label("Muscle", exact=True).fill("Psoas major")
     page.get_by_role("button", name="Weak W").click()

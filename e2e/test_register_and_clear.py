@@ -43,7 +43,7 @@ def test_a_red_flag_blocks_the_session_until_a_clearance_is_recorded(
     expect(page.locator("#session-blocked")).to_contain_text("see a doctor first")
 
     page.get_by_role("link", name="Record consent").click()
-    page.get_by_label("Client's full name, as a signature").fill("Maria Lopez")
+    page.get_by_label("Full name, as a signature").fill("Maria Lopez")
     page.get_by_label("I have read this and agree").check()
     page.get_by_role("button", name="Record consent").click()
     expect(page.get_by_role("button", name="Start session")).to_be_disabled()

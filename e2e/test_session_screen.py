@@ -14,6 +14,8 @@ from repattern.treatment.models import Pattern, SessionEvent
 def start_session(page: Page, base_url: str, client) -> None:
     page.goto(f"{base_url}/clients/{client.pk}/")
     page.get_by_role("link", name="Start session").click()
+    for box in page.locator("fieldset.pain input").all():
+        box.fill("6")
     page.get_by_role("button", name="Start session").click()
     expect(page.get_by_role("heading", name=f"Session with {client.full_name}")).to_be_visible()
 
@@ -50,7 +52,7 @@ def test_a_full_session_from_weak_psoas_to_a_signed_note(
     before = float(ql.locator("td.prob span").inner_text().strip("%<>"))
     ql.get_by_role("button", name="the weak muscle held").click()
     expect(page.locator(".log")).to_contain_text(
-        "Challenge: Psoas major, left with Quadratus lumborum, left — holds"
+        "Challenge (touch) of Quadratus lumborum, left for Psoas major, left: the muscle held"
     )
     after = float(
         page.locator('tr[data-candidate="quadratus_lumborum:left"] td.prob span')
@@ -80,8 +82,8 @@ def test_a_full_session_from_weak_psoas_to_a_signed_note(
     expect(window.get_by_role("button", name="Activated ✓")).to_be_disabled()
     window.get_by_role("button", name="Retest holds").click()
     expect(page.locator("section.window")).to_have_count(0)
-    expect(page.locator(".finding").first).to_contain_text(
-        "Layer 1: Quadratus lumborum, left — corrected"
+    expect(page.locator(".settled")).to_contain_text(
+        "Psoas major, left with Quadratus lumborum, left (layer 1): corrected"
     )
 
     page.get_by_role("link", name="End session").click()

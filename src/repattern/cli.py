@@ -6,28 +6,72 @@ Django management command (demo, serve, createclinic, migrate, ...).
 
 from __future__ import annotations
 
+import argparse
+import ast
 import os
 import runpy
 import sys
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parents[2] / "bench"
+HELP_WORDS = {"help", "--help", "-h"}
+OWN_COMMANDS = (
+    ("check-data", "Check the atlas data files and count what they hold; needs no database"),
+    ("bench", "Run a benchmark of the atlas, the engine or the session screen"),
+)
+
+
+def own_commands_help() -> str:
+    lines = ["Repattern commands:"]
+    lines += [f"    {name:12} {summary}" for name, summary in OWN_COMMANDS]
+    lines.append("    Type 'repattern <command> --help' for its options.")
+    return "\n".join(lines) + "\n"
+
+
+def bench_names() -> list[str]:
+    return sorted(p.stem for p in BENCH_DIR.glob("*.py") if not p.stem.startswith("_"))
+
+
+def bench_summary(name: str) -> str:
+    """The first line of the bench's docstring, read without running it."""
+    source = (BENCH_DIR / f"{name}.py").read_text(encoding="utf-8")
+    docstring = ast.get_docstring(ast.parse(source)) or ""
+    return docstring.splitlines()[0] if docstring else ""
+
+
+def bench_help() -> str:
+    lines = ["usage: repattern bench <name> [options]", "", "Benches:"]
+    lines += [f"    {name:10} {bench_summary(name)}" for name in bench_names()]
+    lines.append("")
+    lines.append("Type 'repattern bench <name> --help' for a bench's options.")
+    return "\n".join(lines)
 
 
 def run_bench(argv: list[str]) -> int:
-    names = sorted(p.stem for p in BENCH_DIR.glob("*.py") if not p.stem.startswith("_"))
+    names = bench_names()
+    if argv and argv[0] in HELP_WORDS:
+        print(bench_help())
+        return 0
     if not argv or argv[0] not in names:
-        print(f"usage: repattern bench {{{','.join(names)}}} [options]", file=sys.stderr)
+        print(bench_help(), file=sys.stderr)
         return 2
     module = runpy.run_path(str(BENCH_DIR / f"{argv[0]}.py"), run_name="repattern_bench")
     return int(module["main"](argv[1:]) or 0)
 
 
 def run_check_data(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="repattern check-data",
+        description="Check every atlas data file and count what they hold. "
+        "Exits with 1 if any file has a problem.",
+    )
+    parser.add_argument(
+        "folder", nargs="?", type=Path, help="a folder of data files (default: the shipped data)"
+    )
+    options = parser.parse_args(argv)
     from repattern.engine.atlas import check_data
 
-    data_dir = Path(argv[0]) if argv else None
-    report = check_data(data_dir)
+    report = check_data(options.folder)
     print(report.format())
     return 0 if report.ok else 1
 
@@ -38,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_check_data(argv[1:])
     if argv and argv[0] == "bench":
         return run_bench(argv[1:])
+    if argv[:1] == ["help"] and argv[1:2] and argv[1] in dict(OWN_COMMANDS):
+        return main([argv[1], "--help"])
+    if not argv or (argv[0] in HELP_WORDS and len(argv) == 1):
+        print(own_commands_help(), end="")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "repattern.settings")
     from django.core.management import execute_from_command_line
 

@@ -64,3 +64,23 @@ def test_without_a_terminal_it_says_to_pass_no_password(db, monkeypatch):
     with pytest.raises(CommandError, match="pass --no-password"):
         create("Eastside", owner="erin", email="erin@example.com")
     assert not Clinic.objects.exists()
+
+
+def test_a_clinic_name_already_taken_is_refused(northside):
+    with pytest.raises(CommandError, match="A clinic named 'northside clinic' already exists"):
+        create("northside clinic", owner="erin", email="erin@example.com", no_password=True)
+    assert Clinic.objects.count() == 1
+    assert not get_user_model().objects.filter(username="erin").exists()
+
+
+def test_an_existing_owner_is_named_and_keeps_their_e_mail(olivia, monkeypatch):
+    # No password is asked for: the existing user keeps theirs.
+    monkeypatch.setattr(sys, "stdin", io.StringIO())
+    output = create("Eastside", owner="olivia", email="new@example.com")
+    assert (
+        "Using the existing user olivia; their e-mail is unchanged and they keep their password."
+        in output
+    )
+    olivia.refresh_from_db()
+    assert olivia.email == "olivia@example.com"
+    assert olivia.memberships.get(clinic__name="Eastside").role == Role.OWNER

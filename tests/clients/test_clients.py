@@ -114,7 +114,7 @@ def test_an_htmx_search_returns_just_the_rows(as_alice, northside, maria, james)
     assert response.status_code == 200
     assert "Carter, James" in text and "Lopez, Maria" not in text
     assert "<html" not in text and "<h1>" not in text
-    assert text.lstrip().startswith('<table class="clients">')
+    assert text.lstrip().startswith('<div class="table-wrap"><table class="clients">')
 
 
 def test_an_archived_client_leaves_the_list_until_show_archived_is_ticked(

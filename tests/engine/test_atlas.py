@@ -56,6 +56,23 @@ def test_every_muscle_has_its_test_release_activation_and_vocabulary_actions(atl
         assert all(a.joint in JOINTS and a.action in ACTIONS for a in muscle.actions)
 
 
+def test_every_entry_has_a_home_release_the_client_does_alone(atlas: Atlas) -> None:
+    entries = [*atlas.muscles.values(), *atlas.structures.values()]
+    for entry in entries:
+        assert entry.home_release and entry.home_release != entry.release, entry.id
+        assert "practitioner" not in entry.home_release.lower(), entry.id
+    for muscle in atlas.muscles.values():
+        if muscle.home_activation is not None:
+            assert muscle.home_activation != muscle.activation, muscle.id
+            assert "practitioner" not in muscle.home_activation.lower(), muscle.id
+
+
+def test_an_activation_resisted_by_the_practitioner_has_a_home_version(atlas: Atlas) -> None:
+    for muscle in atlas.muscles.values():
+        if "practitioner" in muscle.activation.lower():
+            assert muscle.home_activation, muscle.id
+
+
 def test_every_relation_has_a_source_and_an_evidence_level(atlas: Atlas) -> None:
     for relation in atlas.relations:
         assert relation.evidence in ("anatomical", "reported")

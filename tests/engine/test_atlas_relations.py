@@ -38,6 +38,7 @@ def muscle(muscle_id: str, *actions: tuple[str, str]) -> Muscle:
         "actions": [{"joint": j, "action": a} for j, a in actions],
         "test": {"position": "p", "stabilization": "s", "force": "f", "holds": "h"},
         "release": "r",
+        "home_release": "hr",
         "activation": "a",
         "sources": ["gray1918"],
     }

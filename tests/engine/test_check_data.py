@@ -147,6 +147,32 @@ def test_a_muscle_without_its_test_release_or_activation_is_an_error(
     the_error(data, f"psoas_major: {field}: is missing")
 
 
+def test_a_muscle_without_its_home_release_names_file_line_entry_and_field(data: Path) -> None:
+    path = muscle_file(data, "psoas_major")
+    rewrite(path, lambda es: entry(es, id="psoas_major").pop("home_release"))
+    error = the_error(data, "psoas_major: home_release: is missing")
+    assert error.startswith(f"muscles/{path.name}:")
+    assert "- id: psoas_major" in line_of(data, error)
+
+
+def test_a_structure_without_its_home_release_is_an_error(data: Path) -> None:
+    rewrite(data / "structures.yaml", lambda es: entry(es, id="diaphragm").pop("home_release"))
+    error = the_error(data, "diaphragm: home_release: is missing")
+    assert error.startswith("structures.yaml:")
+
+
+def test_a_muscle_may_leave_out_its_home_activation(data: Path) -> None:
+    path = muscle_file(data, "psoas_major")
+    rewrite(path, lambda es: entry(es, id="psoas_major").pop("home_activation", None))
+    assert check_data(data).ok
+
+
+def test_an_empty_home_activation_is_an_error(data: Path) -> None:
+    path = muscle_file(data, "psoas_major")
+    rewrite(path, lambda es: entry(es, id="psoas_major").update(home_activation=" "))
+    the_error(data, "psoas_major: home_activation:")
+
+
 def test_a_misspelt_field_lists_the_allowed_fields(data: Path) -> None:
     def misspell(entries: Entries) -> None:
         target = entry(entries, id="psoas_major")

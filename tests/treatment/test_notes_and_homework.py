@@ -7,26 +7,14 @@ from django.core.exceptions import ValidationError
 
 from repattern.treatment import services
 from repattern.treatment.models import SessionNote
-from tests.treatment.conftest import record
+from tests.treatment.conftest import confirm, correct
 
 
 @pytest.fixture
 def corrected(session, alice):
-    record(session, alice, kind="test", site="psoas_major:left", result="weak")
-    record(
-        session,
-        alice,
-        kind="challenge",
-        site="psoas_major:left",
-        candidate="quadratus_lumborum:left",
-        challenge="touch",
-        result="holds",
+    return correct(
+        session, alice, confirm(session, alice, "psoas_major:left", "quadratus_lumborum:left")
     )
-    confirm, _ = record(
-        session, alice, kind="confirm", site="psoas_major:left", candidate="quadratus_lumborum:left"
-    )
-    record(session, alice, kind="retest", pattern_id=confirm.pattern.pk, result="holds")
-    return confirm.pattern
 
 
 def test_homework_is_drafted_release_then_activate_for_each_corrected_pattern(

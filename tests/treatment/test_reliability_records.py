@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from repattern.treatment import reliability
-from tests.treatment.conftest import record
+from tests.treatment.conftest import correct, record
 
 
 def corrected_finding(session, user, held_true: int, held_other: int):
@@ -28,10 +28,10 @@ def corrected_finding(session, user, held_true: int, held_other: int):
             challenge="touch",
             result="holds",
         )
-    confirm, _ = record(
+    event, _ = record(
         session, user, kind="confirm", site="psoas_major:left", candidate="quadratus_lumborum:left"
     )
-    record(session, user, kind="retest", pattern_id=confirm.pattern.pk, result="holds")
+    correct(session, user, event.pattern)
 
 
 def test_a_new_practitioner_starts_from_typical_figures(alice):

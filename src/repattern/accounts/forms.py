@@ -44,7 +44,7 @@ class ThrottledLoginForm(AuthenticationForm):
         return cleaned
 
 
-def _same_address(a: str, b: str) -> bool:
+def same_address(a: str, b: str) -> bool:
     return (
         unicodedata.normalize("NFKC", a).casefold() == unicodedata.normalize("NFKC", b).casefold()
     )
@@ -56,7 +56,7 @@ class MemberPasswordResetForm(PasswordResetForm):
 
     def get_users(self, email: str) -> Iterator[Any]:
         users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
-        return (user for user in users if _same_address(email, user.email))
+        return (user for user in users if same_address(email, user.email))
 
 
 class UnlockingSetPasswordForm(SetPasswordForm):
@@ -79,7 +79,7 @@ class MemberAddForm(forms.Form):
     email = forms.EmailField(help_text="A link to choose a password is sent here.")
     first_name = forms.CharField(max_length=150, required=False)
     last_name = forms.CharField(max_length=150, required=False)
-    role = forms.ChoiceField(choices=Role.choices)
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.PRACTITIONER)
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"].strip()

@@ -7,8 +7,17 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from repattern.accounts.forms import MemberPasswordResetForm
+from repattern.accounts.forms import MemberPasswordResetForm, same_address
 from repattern.accounts.models import Clinic, Membership, Role
+
+
+def clinic_name_check(name: str) -> None:
+    """Refuse a name another clinic has: two clinics of one name are easily confused."""
+    if Clinic.objects.filter(name__iexact=name.strip()).exists():
+        raise ValidationError(
+            f"A clinic named {name.strip()!r} already exists: choose another name, "
+            "or add members to it from its Members page."
+        )
 
 
 @transaction.atomic
@@ -18,6 +27,7 @@ def clinic_create(
     """A clinic and its first owner. An existing user becomes the owner of the new clinic."""
     clinic = Clinic(name=name.strip())
     clinic.full_clean()
+    clinic_name_check(clinic.name)
     clinic.save()
     User = get_user_model()
     owner = User.objects.filter(username=owner_username).first()
@@ -46,6 +56,11 @@ def member_add(
 ) -> Membership:
     User = get_user_model()
     user = User.objects.filter(username=username).first()
+    # Someone who already has an account joins as themselves; the e-mail shows it is them.
+    if user is not None and not (user.email and same_address(user.email, email)):
+        raise ValidationError(
+            {"username": "That username is taken by someone else: choose another."}
+        )
     if user is None:
         user = User(username=username, email=email, first_name=first_name, last_name=last_name)
         user.full_clean(exclude=["password"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib.auth.models import User
 from django.db import transaction
 
@@ -30,9 +32,14 @@ def clinic_relations(clinic_id: int) -> list[Relation]:
 
 def clinic_atlas(clinic_id: int) -> Atlas:
     """The shipped atlas with this clinic's own charts joined, tagged `clinic`."""
-    relations = clinic_relations(clinic_id)
-    atlas = load_atlas()
-    return atlas.with_clinic_relations(relations) if relations else atlas
+    relations = tuple(clinic_relations(clinic_id))
+    return _with_charts(relations) if relations else load_atlas()
+
+
+@functools.lru_cache(maxsize=32)
+def _with_charts(relations: tuple[Relation, ...]) -> Atlas:
+    # Joining takes milliseconds, and every event of a session asks again for the same charts.
+    return load_atlas().with_clinic_relations(relations)
 
 
 @transaction.atomic

@@ -9,7 +9,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from repattern.clients.models import Clearance, Client, Injury, Intake, PainArea, Scar
+from repattern.clients.models import (
+    SIGNER_NEEDED,
+    Clearance,
+    Client,
+    Consent,
+    Injury,
+    Intake,
+    PainArea,
+    Scar,
+)
 from repattern.clients.screening import SAFETY_QUESTIONS
 from repattern.engine.vocabulary import CONDITIONS, choices
 
@@ -96,6 +105,8 @@ class ClientRecordForm(forms.ModelForm):
     def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.client = client
+        # The model's own checks compare the entry with the client's birth date.
+        self.instance.client = client
 
 
 class InjuryForm(ClientRecordForm):
@@ -214,11 +225,32 @@ class OverrideForm(forms.Form):
 
 
 class ConsentForm(forms.Form):
-    signed_name = forms.CharField(max_length=200, label="Client's full name, as a signature")
+    signed_name = forms.CharField(max_length=200, label="Full name, as a signature")
+    signer_relationship = forms.CharField(
+        max_length=100,
+        required=False,
+        label=Consent._meta.get_field("signer_relationship").verbose_name,
+        help_text="Only when someone signs for the client: e.g. parent, guardian or carer.",
+    )
     agree = forms.BooleanField(
         label="I have read this and agree",
         error_messages={"required": "Tick the box to confirm you have read and agree."},
     )
+
+    def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.client = client
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        signed_name = cleaned.get("signed_name", "")
+        if (
+            signed_name
+            and not self.client.signature_matches(signed_name)
+            and not cleaned.get("signer_relationship")
+        ):
+            self.add_error("signer_relationship", SIGNER_NEEDED)
+        return cleaned
 
 
 class IntakeLinkForm(forms.Form):

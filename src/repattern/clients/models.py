@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -13,6 +15,30 @@ from repattern.engine.vocabulary import CONDITIONS, REGIONS, SIDES, choices, lab
 TEXT_MAX = settings.FORM_FIELD_MAX_TEXT
 REGION_CHOICES = choices(REGIONS)
 SIDE_CHOICES = choices(SIDES)
+SIGNER_NEEDED = (
+    "The name signed is not the client's: say who signed for them, e.g. parent, guardian or carer."
+)
+
+
+def age_on(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def body_place(side: str, region: str) -> str:
+    """Where on the body, in words that fit inside a sentence: "left jaw and TMJ"."""
+    region_words = label(REGIONS, region)
+    region_words = region_words[:1].lower() + region_words[1:]
+    if side == "both":
+        return f"both sides, {region_words}"
+    return f"{label(SIDES, side).lower()} {region_words}"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _signature(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 class Gender(models.TextChoices):
@@ -62,25 +88,49 @@ class Client(models.Model):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
+    def clean(self) -> None:
+        # A corrected birth date must still fit the history already recorded.
+        if self.pk is None or not isinstance(self.date_of_birth, date):
+            return
+        conflicts = self.history_conflicts(self.date_of_birth)
+        if conflicts:
+            advice = "Correct the entry in the history first, or check the date of birth."
+            raise ValidationError({"date_of_birth": [*conflicts, advice]})
+
     def age(self, on: date | None = None) -> int:
-        on = on or timezone.localdate()
-        born = self.date_of_birth
-        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, on or timezone.localdate())
+
+    def history_conflicts(self, born: date) -> list[str]:
+        """The injuries and scars that could not be true of someone born on `born`."""
+        rows: list[Injury | Scar] = [*self.injuries.all(), *self.scars.all()]
+        return [f"{row}: {why}." for row in rows if (why := row.birth_conflict(born))]
+
+    def signature_matches(self, signed_name: str) -> bool:
+        """Whether a typed signature is the client's own name, whatever its case and spacing."""
+        names = [self.full_name]
+        if self.preferred_name:
+            names.append(f"{self.preferred_name} {self.last_name}")
+        return _signature(signed_name) in {_signature(name) for name in names}
 
     def latest_screen(self) -> SafetyScreen | None:
         return self.screens.order_by("-recorded_at", "-id").first()
 
+    def unresolved_screen(self) -> SafetyScreen | None:
+        """The newest flagged screen with no clearance or override recorded against it."""
+        open_screens = self.screens.filter(clearances__isnull=True).order_by("-recorded_at", "-id")
+        return next((screen for screen in open_screens if screen.flagged), None)
+
     def screen_status(self) -> ScreenStatus:
-        """Where the client stands on the safety screen: only the newest screen counts."""
+        """Where the client stands: a later clear screen does not resolve an earlier flag."""
         screen = self.latest_screen()
         if screen is None:
             return ScreenStatus.NOT_SCREENED
+        if self.unresolved_screen() is not None:
+            return ScreenStatus.SEE_DOCTOR
         if not screen.flagged:
             return ScreenStatus.CLEAR
         resolution = screen.clearances.order_by("-recorded_at", "-id").first()
-        if resolution is None:
-            return ScreenStatus.SEE_DOCTOR
-        if resolution.kind == Clearance.Kind.OVERRIDE:
+        if resolution is not None and resolution.kind == Clearance.Kind.OVERRIDE:
             return ScreenStatus.OVERRIDDEN
         return ScreenStatus.CLEARED
 
@@ -109,10 +159,12 @@ class Intake(models.Model):
     """The history NKT depends on, beyond the injuries, scars and pain areas listed separately."""
 
     client = models.OneToOneField(Client, on_delete=models.CASCADE, related_name="intake")
-    intubated = models.BooleanField("Has been intubated", default=False)
-    intubation_notes = models.CharField(max_length=300, blank=True)
-    jaw_clenching = models.BooleanField("Clenches the jaw", default=False)
-    teeth_grinding = models.BooleanField("Grinds the teeth", default=False)
+    intubated = models.BooleanField(
+        "Intubated at some time (a breathing tube, e.g. during an operation)", default=False
+    )
+    intubation_notes = models.CharField("When and why (if intubated)", max_length=300, blank=True)
+    jaw_clenching = models.BooleanField("Clenching the jaw, by day or at night", default=False)
+    teeth_grinding = models.BooleanField("Grinding the teeth, often in sleep", default=False)
     tmj_trouble = models.BooleanField("Jaw (TMJ) pain, clicking or locking", default=False)
     dental_work = models.CharField("Major dental work or braces", max_length=300, blank=True)
     conditions = models.JSONField(default=list, blank=True)
@@ -150,8 +202,19 @@ class Injury(models.Model):
         ordering = ["occurred_on", "age_at_injury", "id"]
 
     def __str__(self) -> str:
-        side, region = self.get_side_display().lower(), self.get_region_display().lower()
-        return f"{self.get_kind_display()}, {side} {region}"
+        return f"{self.get_kind_display()}, {self.place()}"
+
+    def clean(self) -> None:
+        actual = self.age_disagrees(self.client.date_of_birth) if self.client_id else None
+        if actual is not None:
+            raise ValidationError(
+                f"On {self.occurred_on:%Y-%m-%d} the client was {actual}, not "
+                f"{self.age_at_injury}: correct the date or the age at the time, "
+                "or leave one of them blank."
+            )
+
+    def place(self) -> str:
+        return body_place(self.side, self.region)
 
     def when(self) -> str:
         if self.occurred_on:
@@ -159,6 +222,28 @@ class Injury(models.Model):
         if self.age_at_injury is not None:
             return f"age {self.age_at_injury}"
         return "date unknown"
+
+    def age_disagrees(self, born: date) -> int | None:
+        """The client's real age on the injury date, if the age recorded is over a year off."""
+        when, age = self.occurred_on, self.age_at_injury
+        if not isinstance(when, date) or not isinstance(age, int) or when < born:
+            return None
+        actual = age_on(born, when)
+        return actual if abs(actual - age) > 1 else None
+
+    def birth_conflict(self, born: date) -> str:
+        """Why this injury cannot be true of someone born on `born`; empty when it can."""
+        if self.occurred_on and self.occurred_on < born:
+            return f"its date, {self.occurred_on:%Y-%m-%d}, is before this date of birth"
+        age_now = age_on(born, timezone.localdate())
+        if self.age_at_injury is not None and self.age_at_injury > age_now:
+            return f"age {self.age_at_injury} at the time is more than the client's age ({age_now})"
+        actual = self.age_disagrees(born)
+        if actual is not None:
+            return (
+                f"on {self.occurred_on:%Y-%m-%d} the client was {actual}, not {self.age_at_injury}"
+            )
+        return ""
 
 
 class Scar(models.Model):
@@ -189,10 +274,16 @@ class Scar(models.Model):
 
     def __str__(self) -> str:
         year = f", {self.year}" if self.year else ""
-        return (
-            f"{self.procedure} scar, {self.get_side_display().lower()} "
-            f"{self.get_region_display().lower()}{year}"
-        )
+        return f"{self.procedure} scar, {self.place()}{year}"
+
+    def place(self) -> str:
+        return body_place(self.side, self.region)
+
+    def birth_conflict(self, born: date) -> str:
+        """Why this scar cannot be true of someone born on `born`; empty when it can."""
+        if self.year is not None and self.year < born.year:
+            return f"the year, {self.year}, is before this date of birth"
+        return ""
 
 
 class PainArea(models.Model):
@@ -212,7 +303,10 @@ class PainArea(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_side_display()} {self.get_region_display().lower()} {self.intensity}/10"
+        return f"{_capitalised(self.place())}: {self.intensity}/10"
+
+    def place(self) -> str:
+        return body_place(self.side, self.region)
 
 
 class Source(models.TextChoices):
@@ -266,6 +360,12 @@ class Consent(models.Model):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consents")
     version = models.CharField(max_length=20)
     signed_name = models.CharField(max_length=200)
+    signer_relationship = models.CharField(
+        "Signed by (if not the client)",
+        max_length=100,
+        blank=True,
+        help_text="E.g. parent, guardian or carer",
+    )
     source = models.CharField(max_length=20, choices=Source.choices)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -274,6 +374,14 @@ class Consent(models.Model):
 
     class Meta:
         ordering = ["-accepted_at", "-id"]
+
+    def clean(self) -> None:
+        if (
+            self.client_id
+            and not self.client.signature_matches(self.signed_name)
+            and not self.signer_relationship.strip()
+        ):
+            raise ValidationError({"signer_relationship": SIGNER_NEEDED})
 
 
 class IntakeLink(models.Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django import forms as django_forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_POST
 from repattern.clients import services
 from repattern.clients.forms import ConsentForm, IntakeForm, SafetyScreenForm
 from repattern.clients.models import IntakeLink
-from repattern.clients.screening import CONSENT_TEXT, CONSENT_VERSION
+from repattern.clients.screening import CONSENT_BLOCKS, CONSENT_VERSION
 from repattern.clients.views import HISTORY_FORMS, history_context, history_response
 
 
@@ -24,6 +26,22 @@ def usable_link(token: str) -> IntakeLink:
     return link
 
 
+def error_summary(*forms: django_forms.BaseForm) -> list[tuple[str, str]]:
+    """(element id, message) for each answer in error, in page order, for the page's top."""
+    found = []
+    for form in forms:
+        for name, errors in form.errors.items():
+            message = " ".join(str(error) for error in errors)
+            if name == NON_FIELD_ERRORS:
+                found.append(("main", message))
+                continue
+            field = form[name]
+            # A group of radios or boxes has no single label target: point at its first input.
+            target = field.id_for_label or f"{field.auto_id}_0"
+            found.append((target, f"{field.label}: {message}"))
+    return found
+
+
 def public_intake(request: HttpRequest, token: str) -> HttpResponse:
     link = usable_link(token)
     client = link.client
@@ -31,7 +49,7 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
     data = request.POST or None
     intake_form = IntakeForm(data, instance=intake, prefix="intake")
     screen_form = SafetyScreenForm(data, prefix="screen")
-    consent_form = ConsentForm(data, prefix="consent")
+    consent_form = ConsentForm(data, client=client, prefix="consent")
     forms = {"form": intake_form, "screen_form": screen_form, "consent_form": consent_form}
     if request.method == "POST" and all(f.is_valid() for f in forms.values()):
         with transaction.atomic():
@@ -46,6 +64,7 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
                 answers=screen_form.answers(),
                 notes=screen_form.cleaned_data["notes"],
                 signed_name=consent_form.cleaned_data["signed_name"],
+                signer_relationship=consent_form.cleaned_data["signer_relationship"],
             )
         return TemplateResponse(request, "clients/public_intake_done.html", {"client": client})
     return TemplateResponse(
@@ -55,10 +74,11 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
             "client": client,
             "link": link,
             "token": token,
-            "consent_text": CONSENT_TEXT,
+            "consent_blocks": CONSENT_BLOCKS,
             "consent_version": CONSENT_VERSION,
             **forms,
             **history_context(client),
+            "error_summary": error_summary(*forms.values()),
         },
         status=422 if request.method == "POST" else 200,
     )

@@ -102,4 +102,26 @@ CONSENT_PARAGRAPHS: tuple[str, ...] = (
     "and true to the best of your knowledge, and that you agree to treatment on these terms.",
 )
 
-CONSENT_TEXT = "\n\n".join(CONSENT_PARAGRAPHS)
+
+@dataclass(frozen=True)
+class ConsentBlock:
+    """A paragraph of the consent text, or a list of its "- " items."""
+
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+def consent_blocks(paragraphs: tuple[str, ...] = CONSENT_PARAGRAPHS) -> tuple[ConsentBlock, ...]:
+    """The paragraphs as pages show them: consecutive "- " items become one list."""
+    blocks: list[ConsentBlock] = []
+    for paragraph in paragraphs:
+        if not paragraph.startswith("- "):
+            blocks.append(ConsentBlock(text=paragraph))
+        elif blocks and blocks[-1].items:
+            blocks[-1] = ConsentBlock(items=(*blocks[-1].items, paragraph[2:]))
+        else:
+            blocks.append(ConsentBlock(items=(paragraph[2:],)))
+    return tuple(blocks)
+
+
+CONSENT_BLOCKS = consent_blocks()

@@ -168,8 +168,9 @@ def screen_record(
 
 
 def _flagged_screen(client: Client) -> SafetyScreen:
-    screen = client.latest_screen()
-    if screen is None or not screen.flagged:
+    """The screen a clearance or override resolves: the newest flagged one still open."""
+    screen = client.unresolved_screen()
+    if screen is None:
         raise ValidationError("There is no flagged safety screen to clear.")
     return screen
 
@@ -226,6 +227,7 @@ def consent_record(
     client: Client,
     user: Actor,
     signed_name: str,
+    signer_relationship: str = "",
     source: str = Source.PRACTITIONER,
     actor: str = "",
 ) -> Consent:
@@ -233,6 +235,7 @@ def consent_record(
         client=client,
         version=CONSENT_VERSION,
         signed_name=signed_name,
+        signer_relationship=signer_relationship,
         source=source,
         recorded_by=user if isinstance(user, User) else None,
     )
@@ -285,7 +288,12 @@ def intake_link_find(token: str) -> IntakeLink | None:
 
 @transaction.atomic
 def intake_link_complete(
-    *, link: IntakeLink, answers: dict[str, bool], notes: str, signed_name: str
+    *,
+    link: IntakeLink,
+    answers: dict[str, bool],
+    notes: str,
+    signed_name: str,
+    signer_relationship: str = "",
 ) -> None:
     """The client submits the link: their screen and consent are stored and the link closes."""
     link = IntakeLink.objects.select_for_update().get(pk=link.pk)
@@ -304,6 +312,7 @@ def intake_link_complete(
         client=link.client,
         user=None,
         signed_name=signed_name,
+        signer_relationship=signer_relationship,
         source=Source.CLIENT_LINK,
         actor=actor,
     )

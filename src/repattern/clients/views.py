@@ -4,8 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Replace
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,52 +28,14 @@ from repattern.clients.forms import (
     ScarForm,
 )
 from repattern.clients.models import Client, IntakeLink
-from repattern.clients.screening import CONSENT_TEXT, CONSENT_VERSION
+from repattern.clients.screening import CONSENT_BLOCKS, CONSENT_VERSION
+from repattern.clients.search import search_clients
 
 HISTORY_FORMS: dict[str, type[ClientRecordForm]] = {
     "injury": InjuryForm,
     "scar": ScarForm,
     "pain_area": PainAreaForm,
 }
-
-
-def phone_digits() -> Replace:
-    """The stored phone number without the spaces and signs people write it with."""
-    digits = Replace(F("phone"), Value(" "), Value(""))
-    for sign in "+()-.":
-        digits = Replace(digits, Value(sign), Value(""))
-    return digits
-
-
-def search_clients(clients: QuerySet[Client], text: str) -> QuerySet[Client]:
-    """Match every word against name, phone or e-mail; a date matches the birth date."""
-    clients = clients.alias(phone_digits=phone_digits())
-    for word in text.split():
-        match = (
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(preferred_name__icontains=word)
-            | Q(email__icontains=word)
-            | Q(phone__icontains=word)
-        )
-        # "7700900101" finds "+44 7700 900101" however either was spaced.
-        digits = "".join(ch for ch in word if ch.isdigit())
-        if len(digits) >= 4:
-            match |= Q(phone_digits__contains=digits)
-        if len(word) == 10 and word[4] == "-" and word[7] == "-":
-            match |= Q(date_of_birth=word) if _is_date(word) else Q()
-        clients = clients.filter(match)
-    return clients
-
-
-def _is_date(text: str) -> bool:
-    from datetime import date
-
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 @login_required
@@ -134,6 +94,7 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
             "me": me,
             "intake": intake,
             "screen": client.latest_screen(),
+            "unresolved": client.unresolved_screen(),
             "status": client.screen_status(),
             "consent": client.current_consent(),
             "blockers": client.session_blockers(),
@@ -267,8 +228,16 @@ def screen_new(request: HttpRequest, client_id: int) -> HttpResponse:
             answers=form.answers(),
             notes=form.cleaned_data["notes"],
         )
+        unresolved = client.unresolved_screen()
         if screen.flagged:
             messages.warning(request, "See a doctor first: " + ", ".join(screen.flags()) + ".")
+        elif unresolved is not None:
+            messages.warning(
+                request,
+                "Safety screen recorded: no flags. The screen of "
+                f"{unresolved.recorded_at:%Y-%m-%d} still says see a doctor first "
+                f"({', '.join(unresolved.flags())}): a clear screen does not resolve it.",
+            )
         else:
             messages.success(request, "Safety screen recorded: no flags.")
         return redirect("client_detail", client_id=client.pk)
@@ -294,7 +263,12 @@ def clearance_new(request: HttpRequest, client_id: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "clients/clearance_form.html",
-        {"client": client, "clinic": client.clinic, "form": form, "screen": client.latest_screen()},
+        {
+            "client": client,
+            "clinic": client.clinic,
+            "form": form,
+            "screen": client.unresolved_screen(),
+        },
     )
 
 
@@ -315,17 +289,25 @@ def override_new(request: HttpRequest, client_id: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "clients/override_form.html",
-        {"client": client, "clinic": client.clinic, "form": form, "screen": client.latest_screen()},
+        {
+            "client": client,
+            "clinic": client.clinic,
+            "form": form,
+            "screen": client.unresolved_screen(),
+        },
     )
 
 
 @login_required
 def consent_new(request: HttpRequest, client_id: int) -> HttpResponse:
     client, _ = client_for(request, client_id, "edit_clients")
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(request.POST or None, client=client)
     if request.method == "POST" and form.is_valid():
         services.consent_record(
-            client=client, user=staff_user(request), signed_name=form.cleaned_data["signed_name"]
+            client=client,
+            user=staff_user(request),
+            signed_name=form.cleaned_data["signed_name"],
+            signer_relationship=form.cleaned_data["signer_relationship"],
         )
         messages.success(request, "Consent recorded.")
         return redirect("client_detail", client_id=client.pk)
@@ -336,7 +318,7 @@ def consent_new(request: HttpRequest, client_id: int) -> HttpResponse:
             "client": client,
             "clinic": client.clinic,
             "form": form,
-            "consent_text": CONSENT_TEXT,
+            "consent_blocks": CONSENT_BLOCKS,
             "consent_version": CONSENT_VERSION,
         },
     )

@@ -144,7 +144,9 @@ class Muscle(Record):
     actions: list[Action] = Field(min_length=1)
     test: MuscleTest
     release: Text
+    home_release: Text
     activation: Text
+    home_activation: Text | None = None
     wikidata: Annotated[str, AfterValidator(_wikidata)] | None = None
     sources: list[str] = Field(min_length=1)
 
@@ -178,6 +180,7 @@ class Structure(Record):
     description: Text
     challenge: Text
     release: Text
+    home_release: Text
     activation: Text | None = None
     client_specific: bool = False
     sources: list[str] = Field(min_length=1)

@@ -38,18 +38,21 @@ def _day(value: date) -> str:
 
 
 def plan_events(plan: CarePlan, stamp: datetime) -> list[str]:
+    """Planned (not yet held) sessions only; no complaint or name leaves the clinic."""
     initials = f"{plan.client.first_name[:1]}. {plan.client.last_name[:1]}."
     lines: list[str] = []
-    for number, day in enumerate(plan.planned_dates(), start=1):
+    for number, day, held in plan.schedule():
+        summary = f"Planned session {number} of {plan.planned_sessions}: {initials}"
+        if held:
+            continue
         lines += [
             "BEGIN:VEVENT",
             f"UID:careplan-{plan.pk}-session-{number}@repattern",
             f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
             f"DTSTART;VALUE=DATE:{_day(day)}",
             f"DTEND;VALUE=DATE:{_day(day + timedelta(days=1))}",
-            f"SUMMARY:{_escape(f'Session {number} of {plan.planned_sessions}: {initials}')}",
-            f"DESCRIPTION:{_escape(plan.complaint)}",
-            "STATUS:CONFIRMED",
+            f"SUMMARY:{_escape(summary)}",
+            "STATUS:TENTATIVE",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]

@@ -45,8 +45,8 @@ def careplan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for(request, plan_id)
     sessions = list(plan.sessions.order_by("started_at"))
     dates = [
-        (number, day, sessions[number - 1] if number <= len(sessions) else None)
-        for number, day in enumerate(plan.planned_dates(), start=1)
+        (number, day, sessions[number - 1] if held else None)
+        for number, day, held in plan.schedule()
     ]
     return TemplateResponse(
         request,
@@ -57,7 +57,6 @@ def careplan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "clinic": plan.client.clinic,
             "dates": dates,
             "next_date": plan.next_date(),
-            "extra_sessions": sessions[plan.planned_sessions :],
         },
     )
 

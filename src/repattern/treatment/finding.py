@@ -7,12 +7,11 @@ answers for the session screen.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.db.models import Count, Max
 from django.utils import timezone
 
 from repattern.atlas.services import clinic_atlas
@@ -36,11 +35,14 @@ from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
 from repattern.treatment.sites import site_name
 
 THRESHOLD = 0.95
+# About this many challenges fit in one 30-60 s learning window (DOMAIN.md section 3).
+WINDOW_TESTS = 12
 # Sites placed on this client's own body: a scar or an old injury is never hidden.
 CLIENT_SITES = ("scar:", "injury_site:")
 NONE_OF_THESE = 0.05
 MAX_SHOWN = 12
 SUGGESTED_MUSCLES = 12
+OUTCOME_KINDS = (SessionEvent.Kind.RETEST, SessionEvent.Kind.OUTCOME)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Finding:
     suggestion: Suggestion | None = None
     confident: str | None = None
     challenges_done: int = 0
+    tests_left: int = 0
     pattern: Pattern | None = None
     resolved: list[Pattern] = field(default_factory=list)
 
@@ -80,6 +83,7 @@ class SessionState:
     model: TestModel
     model_words: str
     events: list[SessionEvent]
+    settled: list[tuple[str, Pattern]] = field(default_factory=list)
 
 
 def _side(side: str) -> str:
@@ -117,29 +121,30 @@ def learned_counts(clinic_id: int, inhibited_entry: str) -> dict[str, int]:
     return clinic_counts(confirmed, inhibited_entry)
 
 
-def practitioner_model(practitioner: User) -> tuple[TestModel, str]:
-    """The practitioner's test model, estimated again only when their outcomes change.
+def practitioner_model(
+    session: TreatmentSession, events: list[SessionEvent]
+) -> tuple[TestModel, str]:
+    """The practitioner's test model, kept between requests until it may have changed.
 
-    The estimate reads every finding they have confirmed, which grows with their history; it
-    changes only when a first-layer pattern of theirs becomes corrected or stops being so,
-    which moves the count or the latest times of those patterns.
+    The estimate reads their whole history, which a busy practitioner makes slow. It moves only
+    with an outcome (a retest or an outcome event) or a blinded challenge, and each of those
+    arrives in a session whose state is then asked for. So the kept estimate notes its session
+    and how many such events that session had: the same session with more, or another session
+    with any, makes it again. What is recorded elsewhere meanwhile (another device, a colleague)
+    shows when the cache lets the estimate go, after five minutes unless configured otherwise.
     """
-    outcomes = Pattern.objects.filter(
-        session__practitioner=practitioner, status=Pattern.Status.CORRECTED, layer=1
-    ).aggregate(count=Count("id"), confirmed=Max("confirmed_at"), ended=Max("ended_at"))
-    blinded = SessionEvent.objects.filter(
-        session__practitioner=practitioner, blinded=True
-    ).aggregate(count=Count("id"), last=Max("id"))
-    times = [t.isoformat() if t else "-" for t in (outcomes["confirmed"], outcomes["ended"])]
-    key = (
-        f"reliability:{practitioner.pk}:{outcomes['count']}:{':'.join(times)}:"
-        f"{blinded['count']}:{blinded['last']}"
-    )
-    found = cache.get(key)
-    if found is None:
-        found = reliability.model_for(practitioner)
-        cache.set(key, found)
-    return cast(tuple[TestModel, str], found)
+    seen = sum(e.kind in OUTCOME_KINDS or e.blinded for e in events)
+    user = session.practitioner
+    # The join date keeps apart users that reuse an id, as in a test database rolled back.
+    key = f"reliability:{user.pk}:{user.date_joined.timestamp()}"
+    kept = cache.get(key)
+    if kept is not None:
+        made_in, made_seen, found = kept
+        if (made_in, made_seen) == (session.pk, seen) or (made_in != session.pk and not seen):
+            return cast(tuple[TestModel, str], found)
+    found = reliability.model_for(user)
+    cache.set(key, (session.pk, seen, found))
+    return found
 
 
 def _finding(
@@ -152,13 +157,21 @@ def _finding(
 ) -> Finding:
     patterns = [p for p in session.patterns.all() if p.inhibited == site]
     open_pattern = next((p for p in patterns if p.is_open), None)
-    since = max((p.ended_at for p in patterns if p.ended_at), default=None)
-    challenges = [
-        e
-        for e in events
-        if e.kind == "challenge" and e.site == site and (since is None or e.recorded_at > since)
-    ]
-    done = {p.facilitated for p in patterns if p.status == Pattern.Status.CORRECTED}
+    since = layer_start(site, events, patterns)
+    challenges = [e for e in events if e.kind == "challenge" and e.site == site and e.pk > since]
+    # Tests in this learning window: challenges since the muscle last tested weak.
+    last_weak = max(
+        (
+            e.pk
+            for e in events
+            if e.site == site and e.result == "weak" and e.kind in ("test", "retest")
+        ),
+        default=0,
+    )
+    in_window = sum(1 for e in challenges if e.pk > last_weak)
+    tests_left = max(0, WINDOW_TESTS - in_window)
+    # A structure already released for this muscle is not a candidate for the next layer.
+    done = {p.facilitated for p in patterns if not p.is_open}
     entry_id = parse_site(site).entry_id
     counts = learned_counts(session.client.clinic_id, entry_id)
     ranked = [c for c in rank_candidates(atlas, site, history, counts) if c.site not in done]
@@ -169,7 +182,10 @@ def _finding(
         layer=len(patterns) + (0 if open_pattern else 1),
         candidates=views,
         none_of_these=belief.none_of_these,
-        suggestion=None if open_pattern else next_test(belief, model, threshold=THRESHOLD),
+        suggestion=None
+        if open_pattern
+        else next_test(belief, model, threshold=THRESHOLD, budget=tests_left),
+        tests_left=tests_left,
         confident=belief.confident(THRESHOLD),
         challenges_done=len(challenges),
         pattern=open_pattern,
@@ -197,8 +213,7 @@ def _belief(
             r.kind == "clinic" for r in reasons.get(site, ())
         )
         # The leaders, and beyond them anything from this client's history or already tried:
-        # an old scar must not vanish below the fold. Not the clinic's own counts: once a clinic
-        # has a history, nearly every candidate has some, and nothing would be cut.
+        # an old scar must not vanish below the fold.
         if rank < MAX_SHOWN or personal or tried:
             views.append(
                 CandidateView(
@@ -208,13 +223,36 @@ def _belief(
     return belief, views
 
 
+def layer_start(site: str, events: list[SessionEvent], patterns: list[Pattern]) -> int:
+    """The id after which this site's current search began: its last settled pattern, or the
+    last time it held."""
+    ended = [
+        e.pk
+        for e in events
+        if e.pattern_id in {p.pk for p in patterns if not p.is_open}
+        and e.kind in ("retest", "outcome")
+    ]
+    held = [
+        e.pk
+        for e in events
+        if e.site == site and e.kind in ("test", "retest") and e.result == "holds"
+    ]
+    return max([0, *ended, *held])
+
+
 def weak_sites(events: list[SessionEvent]) -> list[str]:
-    """Sites that tested weak, newest first, each once."""
-    seen: dict[str, None] = {}
-    for event in reversed(events):
-        if event.kind == "test" and event.result == "weak":
-            seen.setdefault(event.site)
-    return list(seen)
+    """Sites whose latest test or retest was weak, most recent first: the open findings."""
+    latest: dict[str, SessionEvent] = {}
+    for event in events:
+        if event.kind in ("test", "retest") and event.site:
+            latest[event.site] = event
+    weak = [e for e in latest.values() if e.result == "weak"]
+    return [e.site for e in sorted(weak, key=lambda e: -e.pk)]
+
+
+def settled(atlas: Atlas, session: TreatmentSession) -> list[tuple[str, Pattern]]:
+    """Patterns of this session that have ended, in words, for the screen's record."""
+    return [(site_name(atlas, p.inhibited), p) for p in session.patterns.all() if not p.is_open]
 
 
 def suggested_muscles(atlas: Atlas, client: Client) -> list[tuple[str, str]]:
@@ -233,28 +271,45 @@ def suggested_muscles(atlas: Atlas, client: Client) -> list[tuple[str, str]]:
     return [(entry_id, why) for entry_id, why in list(ids.items())[:SUGGESTED_MUSCLES]]
 
 
-def muscle_choices(atlas: Atlas) -> list[tuple[str, str]]:
-    return sorted(((m.id, m.name) for m in atlas.muscles.values()), key=lambda c: c[1])
+def muscle_choices(atlas: Atlas) -> list[tuple[str, str, str]]:
+    """(id, name, aliases joined by |) for the muscle picker, which also matches aliases."""
+    muscles = sorted(atlas.muscles.values(), key=lambda m: m.name)
+    return [(m.id, m.name, "|".join(a.lower() for a in m.aliases)) for m in muscles]
 
 
-def entry_choices(atlas: Atlas, client: Client) -> list[tuple[str, str]]:
-    """Every site that can be challenged: each side of each entry, and the client's own scars."""
-    choices = [(f"scar:{s.region}:{_side(s.side)}", str(s)) for s in client.scars.all()]
+def entry_choices(atlas: Atlas, client: Client) -> list[tuple[str, str, str]]:
+    """(site, label, aliases) for every challengeable site, and the client's own scars and
+    old injuries first."""
+    choices = [(f"scar:{s.region}:{_side(s.side)}", str(s), "scar") for s in client.scars.all()]
     choices += [
-        (f"injury_site:{i.region}:{_side(i.side)}", f"Old injury: {i}")
+        (f"injury_site:{i.region}:{_side(i.side)}", f"Old injury: {i}", "injury")
         for i in client.injuries.all()
     ]
     for entry in sorted(atlas.entries(), key=lambda e: e.name):
         if entry.client_specific:
             continue
-        choices += [(f"{entry.id}:{side}", f"{entry.name}, {side}") for side in entry.sides]
+        aliases = "|".join(a.lower() for a in entry.aliases)
+        choices += [
+            (f"{entry.id}:{side}", f"{entry.name}, {side}", aliases) for side in entry.sides
+        ]
     return choices
+
+
+@functools.lru_cache(maxsize=16)
+def _atlas_choices(atlas: Atlas) -> list[tuple[str, str]]:
+    # The same for every client of an atlas, and rebuilt on each event otherwise.
+    return [
+        (f"{entry.id}:{side}", f"{entry.name}, {side}")
+        for entry in sorted(atlas.entries(), key=lambda e: e.name)
+        if not entry.client_specific
+        for side in entry.sides
+    ]
 
 
 def session_state(session: TreatmentSession) -> SessionState:
     atlas = clinic_atlas(session.client.clinic_id)
     events = list(session.events.select_related("pattern"))
-    model, words = practitioner_model(session.practitioner)
+    model, words = practitioner_model(session, events)
     history = client_history(session.client)
     findings = []
     for site in weak_sites(events):
@@ -277,6 +332,7 @@ def session_state(session: TreatmentSession) -> SessionState:
         model=model,
         model_words=words,
         events=events,
+        settled=settled(atlas, session),
     )
 
 

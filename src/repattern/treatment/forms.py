@@ -37,7 +37,6 @@ class PainBeforeForm(forms.Form):
                 label=f"{area.get_side_display()} {area.get_region_display().lower()}",
                 min_value=0,
                 max_value=10,
-                initial=area.intensity,
                 error_messages=PAIN_MESSAGES,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )

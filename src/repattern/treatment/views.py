@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from repattern.accounts.access import membership_for, staff_user
+from repattern.audit.services import audit_record
 from repattern.clients.access import client_for
 from repattern.engine.atlas import load_atlas
 from repattern.treatment import finding, services
@@ -55,8 +56,9 @@ def session_new(request: HttpRequest, client_id: int) -> HttpResponse:
 
 
 def session_for(
-    request: HttpRequest, session_id: int, permission: str = "view_clients"
+    request: HttpRequest, session_id: int, permission: str = "treat"
 ) -> TreatmentSession:
+    """The session, if the user's clinic holds it and their role may see treatment records."""
     session = (
         TreatmentSession.objects.select_related(
             "client", "client__clinic", "practitioner", "care_plan"
@@ -70,6 +72,18 @@ def session_for(
     return session
 
 
+def require_author(request: HttpRequest, session: TreatmentSession, owner_too: bool) -> None:
+    """Notes and homework are the treating practitioner's; an owner may amend them."""
+    if session.practitioner_id == request.user.pk:
+        return
+    if owner_too and membership_for(request.user, session.client.clinic_id).role == "owner":
+        return
+    raise PermissionDenied(
+        f"Only {session.practitioner.get_username()}, who treated this session"
+        f"{' (or the clinic owner)' if owner_too else ''}, can do this."
+    )
+
+
 def state_context(session: TreatmentSession) -> dict[str, object]:
     atlas = load_atlas()
     return {
@@ -78,6 +92,7 @@ def state_context(session: TreatmentSession) -> dict[str, object]:
         "clinic": session.client.clinic,
         "state": finding.session_state(session),
         "challenge_kinds": ChallengeKind.choices,
+        "window_tests": finding.WINDOW_TESTS,
         "muscle_choices": finding.muscle_choices(atlas),
         "entry_choices": finding.entry_choices(atlas, session.client),
     }
@@ -88,6 +103,13 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id)
     if not session.is_open:
         return redirect("session_summary", session_id=session.pk)
+    audit_record(
+        clinic=session.client.clinic,
+        user=request.user,
+        action="view",
+        record=session,
+        summary="session screen",
+    )
     return TemplateResponse(request, "treatment/session_screen.html", state_context(session))
 
 
@@ -163,7 +185,17 @@ def session_finish(request: HttpRequest, session_id: int) -> HttpResponse:
 @login_required
 def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id)
+    audit_record(
+        clinic=session.client.clinic,
+        user=request.user,
+        action="view",
+        record=session,
+        summary="session summary and note",
+    )
     note = SessionNote.objects.filter(session=session).first()
+    is_author = session.practitioner_id == request.user.pk
+    is_owner = membership_for(request.user, session.client.clinic_id).role == "owner"
+    may_amend = is_author or is_owner
     return TemplateResponse(
         request,
         "treatment/session_summary.html",
@@ -173,8 +205,11 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
             "clinic": session.client.clinic,
             "summary": finding.session_summary(session),
             "note": note,
-            "note_form": NoteForm(instance=note) if note and not note.is_signed else None,
-            "amendment_form": AmendmentForm() if note and note.is_signed else None,
+            "note_form": NoteForm(instance=note)
+            if note and not note.is_signed and is_author
+            else None,
+            "amendment_form": AmendmentForm() if note and note.is_signed and may_amend else None,
+            "may_edit_homework": may_amend,
             "homework": [
                 (item, HomeworkForm(instance=item, prefix=f"hw{item.pk}"))
                 for item in session.homework.all()
@@ -188,6 +223,7 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
 @require_POST
 def note_save(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id, "treat")
+    require_author(request, session, owner_too=False)
     note = get_object_or_404(SessionNote, session=session)
     form = NoteForm(request.POST, instance=SessionNote.objects.get(pk=note.pk))
     user = staff_user(request)
@@ -219,6 +255,7 @@ def note_save(request: HttpRequest, session_id: int) -> HttpResponse:
 @require_POST
 def note_amend(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id, "treat")
+    require_author(request, session, owner_too=True)
     note = get_object_or_404(SessionNote, session=session)
     form = AmendmentForm(request.POST)
     if form.is_valid():
@@ -236,6 +273,7 @@ def note_amend(request: HttpRequest, session_id: int) -> HttpResponse:
 @require_POST
 def homework_save(request: HttpRequest, session_id: int, item_id: int) -> HttpResponse:
     session = session_for(request, session_id, "treat")
+    require_author(request, session, owner_too=True)
     item = get_object_or_404(HomeworkItem, pk=item_id, session=session)
     form = HomeworkForm(
         request.POST, instance=HomeworkItem.objects.get(pk=item.pk), prefix=f"hw{item.pk}"

@@ -6,8 +6,11 @@
   const root = document.getElementById("session");
   if (!root) return;
   const queueKey = "repattern.session." + root.dataset.session + ".queue";
-  const csrf = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
-  const token = csrf ? decodeURIComponent(csrf.split("=")[1]) : "";
+  function currentToken() {
+    // Read each time: signing in again in another tab rotates the token.
+    const csrf = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
+    return csrf ? decodeURIComponent(csrf.split("=")[1]) : "";
+  }
   const sync = document.getElementById("sync");
   const problem = document.getElementById("problem");
   let sending = false;
@@ -45,12 +48,20 @@
         let response;
         try {
           response = await fetch(root.dataset.eventsUrl, {
-            method: "POST", body, credentials: "same-origin",
-            headers: { "X-CSRFToken": token, "HX-Request": "true" },
+            method: "POST", body, credentials: "same-origin", redirect: "manual",
+            headers: { "X-CSRFToken": currentToken(), "HX-Request": "true" },
           });
         } catch (e) {
           say("Offline: " + q.length + " entr" + (q.length === 1 ? "y" : "ies") + " kept on this device, sending when the connection is back.");
           retryTimer = setTimeout(flush, 3000);
+          return;
+        }
+        if (response.type === "opaqueredirect" || response.status === 401 || response.status === 403) {
+          // Signed out, or another user signed in on this device: keep every entry until the
+          // right person signs in again, then send it.
+          say("Not saved yet: " + q.length + " entr" + (q.length === 1 ? "y" : "ies") +
+              " kept on this device. Sign in again as the practitioner of this session (in another tab), and they will be sent.");
+          retryTimer = setTimeout(flush, 5000);
           return;
         }
         if (response.status >= 500 || response.status === 429) {
@@ -75,11 +86,14 @@
   }
 
   function swap(html) {
+    const hadWindow = !!root.querySelector("section.window");
     const fresh = new DOMParser().parseFromString(html, "text/html");
     fresh.querySelectorAll("[data-slot]").forEach((part) => {
       const here = root.querySelector('[data-slot="' + part.dataset.slot + '"]');
       if (here) here.innerHTML = part.innerHTML;
     });
+    const win = root.querySelector("section.window");
+    if (win && !hadWindow) win.scrollIntoView({ behavior: "smooth", block: "start" });
     startTimer();
   }
 
@@ -92,10 +106,21 @@
   }
 
   function entryId(input) {
+    // The full name, or a unique start of a name or alias ("psoas", "scm", "glute med").
     const list = document.getElementById(input.getAttribute("list"));
     const value = input.value.trim().toLowerCase();
-    const option = Array.from(list.options).find((o) => o.value.toLowerCase() === value);
-    return option ? option.dataset.id : null;
+    if (!value) return null;
+    const options = Array.from(list.options);
+    let option = options.find((o) => o.value.toLowerCase() === value);
+    if (!option) {
+      const words = (o) => [o.value.toLowerCase(), ...(o.dataset.aliases || "").split("|")];
+      const starts = options.filter((o) => words(o).some((w) => w === value || w.startsWith(value)));
+      const contains = starts.length ? starts : options.filter((o) => words(o).some((w) => w.includes(value)));
+      if (contains.length) option = contains[0];
+    }
+    if (!option) return null;
+    input.value = option.value;
+    return option.dataset.id;
   }
   function side() { return root.querySelector("input[name=side]:checked").value; }
 
@@ -156,7 +181,18 @@
       const input = button.closest(".add-candidate").querySelector("[data-add-candidate]");
       const id = entryId(input);
       if (!id) { complain("Choose a structure from the list first."); input.focus(); return; }
-      return challenge(button, button.dataset.addResult, id);
+      const kindSelect = button.closest(".add-candidate").querySelector("select[name=challenge]");
+      const finding = button.closest("[data-site]");
+      const other = finding.querySelector("[data-custom-challenge]");
+      if (kindSelect.value === "custom" && !(other && other.value.trim())) {
+        complain("Describe the “Other” challenge first, in the box under the list.");
+        return;
+      }
+      hold(button);
+      return record({ kind: "challenge", site: finding.dataset.site, candidate: id,
+                      challenge: kindSelect.value, result: button.dataset.addResult,
+                      challenge_other: kindSelect.value === "custom" ? other.value.trim() : "",
+                      blinded: finding.querySelector("[data-blinded]").checked ? "on" : "" });
     }
     if (button.hasAttribute("data-confirm")) {
       const finding = button.closest("[data-site]");
@@ -199,7 +235,12 @@
       count.textContent = Math.ceil(left / 1000);
       bar.style.width = (100 * left / total).toFixed(1) + "%";
       timer.classList.toggle("closed", left === 0);
-      if (left === 0) { count.textContent = "0"; clearInterval(tick); }
+      if (left === 0) {
+        count.textContent = "0";
+        const note = timer.querySelector(".timer-closed");
+        if (note) note.hidden = false;
+        clearInterval(tick);
+      }
     }
     update();
     tick = setInterval(update, 250);

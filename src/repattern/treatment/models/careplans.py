@@ -48,6 +48,27 @@ class CarePlan(models.Model):
             for i in range(self.planned_sessions)
         ]
 
+    def schedule(self, today: date | None = None) -> list[tuple[int, date, bool]]:
+        """(number, date, held) for each session of the course: held ones on the day they
+        happened, the rest from the suggested next date on, one interval apart."""
+        held = [
+            timezone.localdate(t)
+            for t in self.sessions.order_by("started_at").values_list("started_at", flat=True)
+        ]
+        rows = [(n, day, True) for n, day in enumerate(held, start=1)]
+        upcoming = self.next_date(today)
+        for offset in range(max(0, self.planned_sessions - len(held))):
+            if upcoming is None:
+                break
+            rows.append(
+                (
+                    len(held) + offset + 1,
+                    upcoming + timedelta(days=offset * self.interval_days),
+                    False,
+                )
+            )
+        return rows
+
     def sessions_held(self) -> int:
         return self.sessions.count()
 

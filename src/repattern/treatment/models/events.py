@@ -36,6 +36,9 @@ class Pattern(models.Model):
     window_seconds = models.PositiveSmallIntegerField(default=45)
     confirmed_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    retested_late = models.BooleanField(
+        default=False, help_text="The retest came after the learning window had closed"
+    )
 
     class Meta:
         ordering = ["confirmed_at", "id"]

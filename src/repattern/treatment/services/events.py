@@ -15,6 +15,7 @@ from repattern.engine.atlas import load_atlas
 from repattern.engine.errors import EngineError
 from repattern.treatment.finding import belief_in
 from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
+from repattern.treatment.sites import site_name
 
 Kind = SessionEvent.Kind
 PATTERN_STEPS = {Kind.RELEASE, Kind.ACTIVATION, Kind.RETEST, Kind.OUTCOME}
@@ -104,6 +105,23 @@ def _record(session: TreatmentSession, user: User, event: EventInput) -> Session
     return row
 
 
+def _held_since_last_layer(session: TreatmentSession, site: str, candidate: str) -> bool:
+    last_settled = (
+        session.events.filter(pattern__inhibited=site, kind__in=[Kind.RETEST, Kind.OUTCOME])
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    held = session.events.filter(
+        kind=Kind.CHALLENGE,
+        site=site,
+        candidate=candidate,
+        result="holds",
+        id__gt=last_settled or 0,
+    )
+    return held.exists()
+
+
 def _check_sites(event: EventInput) -> None:
     """Every site named must be one the atlas knows, on a side it has."""
     atlas = load_atlas()
@@ -114,6 +132,8 @@ def _check_sites(event: EventInput) -> None:
             atlas.site(site)
         except EngineError as problem:
             raise EventRejected(f"The {what} is not in the atlas: {problem}") from problem
+    if event.site and event.site == event.candidate:
+        raise EventRejected("A muscle cannot compensate for itself: challenge another structure.")
 
 
 def _pattern_for(session: TreatmentSession, event: EventInput) -> Pattern | None:
@@ -126,9 +146,26 @@ def _pattern_for(session: TreatmentSession, event: EventInput) -> Pattern | None
         raise EventRejected("Say which pattern this step belongs to.")
     if not pattern.is_open and event.kind != Kind.OUTCOME:
         raise EventRejected(
-            f"The pattern {pattern} is already {pattern.get_status_display().lower()}."
+            f"The pattern {_words(pattern)} is already {pattern.get_status_display().lower()}."
         )
+    if event.kind == Kind.RETEST:
+        steps = set(pattern.events.values_list("kind", flat=True))
+        missing = [
+            name
+            for kind, name in (("release", "release"), ("activation", "activation"))
+            if kind not in steps
+        ]
+        if missing:
+            raise EventRejected(f"Record the {' and the '.join(missing)} before the retest.")
     return pattern
+
+
+def _words(pattern: Pattern) -> str:
+    atlas = load_atlas()
+    return (
+        f"{site_name(atlas, pattern.inhibited)} inhibited with "
+        f"{site_name(atlas, pattern.facilitated)} facilitated"
+    )
 
 
 def _confirm(session: TreatmentSession, event: EventInput) -> Pattern:
@@ -137,7 +174,13 @@ def _confirm(session: TreatmentSession, event: EventInput) -> Pattern:
     open_pattern = session.patterns.filter(status=Pattern.Status.CONFIRMED).first()
     if open_pattern is not None:
         raise EventRejected(
-            f"Finish the open pattern first ({open_pattern}): retest, or mark it deferred."
+            f"Finish the open pattern first ({_words(open_pattern)}): retest, or defer it."
+        )
+    if not _held_since_last_layer(session, event.site, event.candidate):
+        name = site_name(load_atlas(), event.candidate)
+        raise EventRejected(
+            f"Challenge {name} first: a pattern is confirmed by a challenge that makes the weak "
+            "muscle hold."
         )
     layer = session.patterns.filter(inhibited=event.site).count() + 1
     pattern = Pattern(
@@ -168,6 +211,8 @@ def _advance(pattern: Pattern, row: SessionEvent) -> None:
     status = None
     if row.kind == Kind.RETEST:
         status = Pattern.Status.CORRECTED if row.result == "holds" else Pattern.Status.NOT_CORRECTED
+        elapsed = (timezone.now() - pattern.confirmed_at).total_seconds()
+        pattern.retested_late = elapsed > pattern.window_seconds
     elif row.kind == Kind.OUTCOME:
         if row.outcome not in Pattern.Status.values or row.outcome == Pattern.Status.CONFIRMED:
             raise EventRejected("An outcome is corrected, not corrected or deferred.")
@@ -175,4 +220,4 @@ def _advance(pattern: Pattern, row: SessionEvent) -> None:
     if status is not None:
         pattern.status = status
         pattern.ended_at = timezone.now()
-        pattern.save(update_fields=["status", "ended_at"])
+        pattern.save(update_fields=["status", "ended_at", "retested_late"])

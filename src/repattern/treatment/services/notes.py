@@ -19,10 +19,20 @@ from repattern.treatment.models import (
 )
 from repattern.treatment.sites import entry_of, site_name
 
-DOSAGE = "Once a day: release for 30-60 seconds, then activate straight away"
+DOSAGE = "Once a day: the release, then the activation straight after it"
 
 
 @transaction.atomic
+def home_release(entry: object) -> str:
+    """The self-release a client can do alone; the clinic edits it before it goes home."""
+    return str(getattr(entry, "home_release", None) or getattr(entry, "release", ""))
+
+
+def home_activation(entry: object) -> str:
+    text = getattr(entry, "home_activation", None) or getattr(entry, "activation", None)
+    return str(text or "a gentle hold of the muscle's test position, 3 times 5 seconds")
+
+
 def homework_draft(*, session: TreatmentSession, user: User) -> list[HomeworkItem]:
     """One release-then-activate item per corrected pattern that has none yet."""
     atlas = clinic_atlas(session.client.clinic_id)
@@ -40,9 +50,10 @@ def homework_draft(*, session: TreatmentSession, user: User) -> list[HomeworkIte
                 session=session,
                 pattern=pattern,
                 dosage=DOSAGE,
-                release=f"Release {site_name(atlas, pattern.facilitated)}: {facilitated.release}",
+                release=f"Release {site_name(atlas, pattern.facilitated)}: "
+                f"{home_release(facilitated)}",
                 activation=f"Then activate {site_name(atlas, pattern.inhibited)}: "
-                f"{inhibited.activation or 'a gentle resisted hold, 3 times 5 seconds'}",
+                f"{home_activation(inhibited)}",
             )
         )
     if items:
@@ -63,8 +74,17 @@ def homework_update(
     item.release, item.activation, item.dosage = release, activation, dosage
     item.full_clean()
     item.save()
+    note = SessionNote.objects.filter(session=item.session).first()
+    if note is not None and not note.is_signed:
+        # The plan lists the homework: keep the draft in step with what the client takes home.
+        note.plan = draft_text(item.session)["plan"]
+        note.save(update_fields=["plan"])
     audit_record(
-        clinic=item.session.client.clinic, user=user, action="homework_update", record=item
+        clinic=item.session.client.clinic,
+        client=item.session.client,
+        user=user,
+        action="homework_update",
+        record=item,
     )
     return item
 
@@ -99,6 +119,7 @@ def draft_text(session: TreatmentSession) -> dict[str, str]:
         f"{site_name(atlas, p.inhibited)} inhibited, {site_name(atlas, p.facilitated)} "
         f"facilitated (layer {p.layer}, engine {p.probability:.0%} at confirmation): "
         f"{p.get_status_display().lower()}"
+        f"{' (retested after the learning window had closed)' if p.retested_late else ''}"
         for p in patterns
     ]
     plan = session.care_plan
@@ -144,7 +165,13 @@ def note_save(*, note: SessionNote, user: User, **sections: str) -> SessionNote:
         setattr(note, field, text)
     note.full_clean()
     note.save()
-    audit_record(clinic=note.session.client.clinic, user=user, action="note_save", record=note)
+    audit_record(
+        clinic=note.session.client.clinic,
+        client=note.session.client,
+        user=user,
+        action="note_save",
+        record=note,
+    )
     return note
 
 
@@ -154,7 +181,13 @@ def note_sign(*, note: SessionNote, user: User) -> SessionNote:
     _unsigned(note)
     note.signed_by, note.signed_at = user, timezone.now()
     note.save(update_fields=["signed_by", "signed_at"])
-    audit_record(clinic=note.session.client.clinic, user=user, action="note_sign", record=note)
+    audit_record(
+        clinic=note.session.client.clinic,
+        client=note.session.client,
+        user=user,
+        action="note_sign",
+        record=note,
+    )
     return note
 
 
@@ -167,6 +200,7 @@ def note_amend(*, note: SessionNote, user: User, text: str) -> NoteAmendment:
     amendment.save()
     audit_record(
         clinic=note.session.client.clinic,
+        client=note.session.client,
         user=user,
         action="note_amend",
         record=note,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,7 +11,7 @@ from django.utils import timezone
 
 from repattern.audit.services import audit_record
 from repattern.clients.models import Client
-from repattern.treatment.models import CarePlan, PainRating, TreatmentSession
+from repattern.treatment.models import CarePlan, PainRating, Pattern, SessionEvent, TreatmentSession
 
 
 class SessionBlocked(ValidationError):
@@ -78,6 +80,21 @@ def session_finish(
         )
         rating.full_clean()
         rating.save()
+    for pattern in session.patterns.filter(status=Pattern.Status.CONFIRMED):
+        # A pattern still in its window when the session ends is deferred, never left open.
+        SessionEvent.objects.create(
+            event_id=uuid.uuid4(),
+            session=session,
+            kind=SessionEvent.Kind.OUTCOME,
+            site=pattern.inhibited,
+            candidate=pattern.facilitated,
+            outcome=Pattern.Status.DEFERRED,
+            pattern=pattern,
+            recorded_by=user,
+            note="The session ended before the retest.",
+        )
+        pattern.status, pattern.ended_at = Pattern.Status.DEFERRED, timezone.now()
+        pattern.save(update_fields=["status", "ended_at"])
     session.after_effects = after_effects
     session.after_effects_note = after_effects_note
     session.full_clean()

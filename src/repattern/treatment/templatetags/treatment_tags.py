@@ -6,7 +6,7 @@ from django import template
 
 from repattern.engine.atlas import load_atlas, parse_site
 from repattern.engine.errors import EngineError
-from repattern.treatment.models import Pattern
+from repattern.treatment.models import Pattern, SessionEvent
 from repattern.treatment.sites import site_name
 
 register = template.Library()
@@ -79,6 +79,38 @@ def percent(value: float) -> str:
 @register.filter
 def percent_width(value: float) -> str:
     return f"{max(0.0, min(1.0, value)) * 100:.1f}%"
+
+
+@register.filter
+def event_words(event: SessionEvent) -> str:
+    """One line of the session log, naming what was actually done to which structure."""
+    atlas = load_atlas()
+    site, candidate = site_name(atlas, event.site), site_name(atlas, event.candidate)
+    result = {"holds": "held", "weak": "weak"}.get(event.result, "")
+    if event.kind == "test":
+        return f"Muscle test: {site} — {result}"
+    if event.kind == "challenge":
+        how = (
+            event.challenge_other if event.challenge == "custom" else event.get_challenge_display()
+        )
+        blind = ", blinded" if event.blinded else ""
+        verdict = "the muscle held" if event.result == "holds" else "still weak"
+        return f"Challenge ({how.lower()}{blind}) of {candidate} for {site}: {verdict}"
+    if event.kind == "confirm":
+        return f"Pattern confirmed: {site} inhibited, {candidate} facilitated"
+    if event.kind == "release":
+        return f"Release of {candidate}"
+    if event.kind == "activation":
+        return f"Activation of {site}"
+    if event.kind == "retest":
+        return f"Retest of {site} — {result}"
+    return f"Pattern {site} with {candidate}: {event.get_outcome_display().lower()}"
+
+
+@register.filter
+def has_held(candidate: object) -> bool:
+    """A candidate whose challenge made the weak muscle hold: only that can be confirmed."""
+    return any(e.result == "holds" for e in getattr(candidate, "challenges", ()))
 
 
 @register.simple_tag

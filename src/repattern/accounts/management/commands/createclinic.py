@@ -4,11 +4,11 @@ import getpass
 import sys
 from typing import Any
 
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from repattern.accounts.services import clinic_create
+from repattern.accounts.services import clinic_create, clinic_name_check
 
 
 class Command(BaseCommand):
@@ -32,7 +32,14 @@ class Command(BaseCommand):
                 "Give the clinic a name, e.g. repattern createclinic 'Northside Clinic' "
                 "--owner olivia."
             )
-        password = None if options["no_password"] else self.ask_password(options["owner"])
+        try:
+            clinic_name_check(options["name"])
+        except ValidationError as error:
+            raise CommandError("; ".join(error.messages)) from error
+        owner = options["owner"]
+        existing = get_user_model().objects.filter(username=owner).exists()
+        # An existing user keeps the password and e-mail they have.
+        password = None if options["no_password"] or existing else self.ask_password(owner)
         try:
             clinic = clinic_create(
                 name=options["name"],
@@ -42,6 +49,11 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
+        if existing:
+            self.stdout.write(
+                f"Using the existing user {owner}; their e-mail is unchanged "
+                "and they keep their password."
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created clinic {clinic.name!r} (id {clinic.pk}) with owner {options['owner']}."
