@@ -182,3 +182,21 @@ def test_the_session_screen_fits_without_horizontal_scrolling(
     assert no_horizontal_scroll(page)
     assert serious_violations(page, axe_script) == []
     context.close()
+
+
+def test_a_tap_made_after_signing_out_is_kept_until_the_practitioner_signs_in_again(
+    page: Page, live_server, alice, maria
+):
+    sign_in(page, live_server.url, "alice")
+    start_session(page, live_server.url, maria)
+    other = page.context.new_page()
+    other.goto(f"{live_server.url}/clients/{maria.pk}/")
+    other.get_by_role("button", name="Sign out alice").click()
+    page.get_by_label("Muscle", exact=True).fill("psoas")
+    page.get_by_role("button", name="Weak W").click()
+    expect(page.locator("#sync")).to_contain_text("Not saved yet: 1 entry kept on this device")
+    assert SessionEvent.objects.count() == 0
+    sign_in(other, live_server.url, "alice")
+    expect(page.locator("#sync")).to_have_text("All saved.", timeout=15_000)
+    expect(page.get_by_role("heading", name="Psoas major, left tests weak")).to_be_visible()
+    assert SessionEvent.objects.count() == 1

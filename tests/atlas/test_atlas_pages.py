@@ -126,3 +126,15 @@ def test_removing_a_chart_takes_its_relations_out(as_olivia, northside):
     chart = northside.charts.get()
     as_olivia.post(f"/clinics/{northside.pk}/atlas/charts/{chart.pk}/delete/")
     assert not ClinicRelation.objects.exists()
+
+
+def test_a_job_such_as_hip_flexors_finds_every_muscle_that_does_it(as_alice, northside):
+    text = page_text(as_alice.get(f"/clinics/{northside.pk}/atlas/?q=hip+flexors"))
+    for name in ["Psoas major", "Iliacus", "Rectus femoris", "Sartorius"]:
+        assert name in text
+    assert "Soleus" not in text
+
+
+def test_the_whole_atlas_is_listed_without_a_search(as_alice, northside):
+    text = page_text(as_alice.get(f"/clinics/{northside.pk}/atlas/"))
+    assert "172 found." in text

@@ -35,6 +35,7 @@ def test_three_missing_answers_are_counted_and_linked(client, token):
     top = summary(page(response))
     assert "3 answers need your attention" in top
     assert '<a href="#id_screen-fever_0">Have you had a fever' in top
+    assert "in the last two weeks? Answer yes or no.</a>" in top
     assert '<a href="#id_screen-night_pain_0">' in top
     assert '<a href="#id_consent-agree">I have read this and agree: Tick the box' in top
     assert 'document.getElementById("error-summary").focus()' in page(response)

@@ -30,7 +30,7 @@ def test_homework_is_drafted_release_then_activate_for_each_corrected_pattern(
 def test_the_note_is_drafted_from_the_events(session, alice, corrected):
     services.homework_draft(session=session, user=alice)
     note = services.note_draft(session=session, user=alice)
-    assert "lower back 6/10" in note.subjective
+    assert "right lower back: 6/10" in note.subjective
     assert "Psoas major, left" in note.objective
     assert (
         "Quadratus lumborum, left facilitated" in note.assessment and "corrected" in note.assessment

@@ -38,7 +38,9 @@ def error_summary(*forms: django_forms.BaseForm) -> list[tuple[str, str]]:
             field = form[name]
             # A group of radios or boxes has no single label target: point at its first input.
             target = field.id_for_label or f"{field.auto_id}_0"
-            found.append((target, f"{field.label}: {message}"))
+            # A question keeps its own question mark: "…two weeks? Answer yes or no."
+            label = str(field.label)
+            found.append((target, f"{label}{' ' if label.endswith('?') else ': '}{message}"))
     return found
 
 

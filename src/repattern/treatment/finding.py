@@ -285,6 +285,13 @@ def entry_choices(atlas: Atlas, client: Client) -> list[tuple[str, str, str]]:
         (f"injury_site:{i.region}:{_side(i.side)}", f"Old injury: {i}", "injury")
         for i in client.injuries.all()
     ]
+    return choices + _atlas_choices(atlas)
+
+
+@functools.lru_cache(maxsize=16)
+def _atlas_choices(atlas: Atlas) -> list[tuple[str, str, str]]:
+    # The same for every client of an atlas, and rebuilt on each event otherwise.
+    choices = []
     for entry in sorted(atlas.entries(), key=lambda e: e.name):
         if entry.client_specific:
             continue
@@ -293,17 +300,6 @@ def entry_choices(atlas: Atlas, client: Client) -> list[tuple[str, str, str]]:
             (f"{entry.id}:{side}", f"{entry.name}, {side}", aliases) for side in entry.sides
         ]
     return choices
-
-
-@functools.lru_cache(maxsize=16)
-def _atlas_choices(atlas: Atlas) -> list[tuple[str, str]]:
-    # The same for every client of an atlas, and rebuilt on each event otherwise.
-    return [
-        (f"{entry.id}:{side}", f"{entry.name}, {side}")
-        for entry in sorted(atlas.entries(), key=lambda e: e.name)
-        if not entry.client_specific
-        for side in entry.sides
-    ]
 
 
 def session_state(session: TreatmentSession) -> SessionState:

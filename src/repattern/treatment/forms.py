@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from repattern.clients.models import PainArea
+from repattern.clients.models import PainArea, body_place
 from repattern.treatment.models import (
     CarePlan,
     ChallengeKind,
@@ -34,7 +34,7 @@ class PainBeforeForm(forms.Form):
         self.areas = list(spots.values())
         for area in self.areas:
             self.fields[f"pain_{area.pk}"] = forms.IntegerField(
-                label=f"{area.get_side_display()} {area.get_region_display().lower()}",
+                label=body_place(area.side, area.region).capitalize(),
                 min_value=0,
                 max_value=10,
                 error_messages=PAIN_MESSAGES,

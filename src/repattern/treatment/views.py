@@ -93,6 +93,7 @@ def state_context(session: TreatmentSession) -> dict[str, object]:
         "state": finding.session_state(session),
         "challenge_kinds": ChallengeKind.choices,
         "window_tests": finding.WINDOW_TESTS,
+        "pain_before": [str(r) for r in session.pain_ratings.filter(phase="before")],
         "muscle_choices": finding.muscle_choices(atlas),
         "entry_choices": finding.entry_choices(atlas, session.client),
     }
@@ -215,6 +216,8 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
                 for item in session.homework.all()
             ],
             "body_map_svg": finding.body_map(session),
+            "pain_before": [str(r) for r in session.pain_ratings.filter(phase="before")],
+            "pain_after": [str(r) for r in session.pain_ratings.filter(phase="after")],
         },
     )
 

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from repattern.clients.models import REGION_CHOICES, SIDE_CHOICES, TEXT_MAX, Client
+from repattern.clients.models import REGION_CHOICES, SIDE_CHOICES, TEXT_MAX, Client, body_place
 
 
 class TreatmentSession(models.Model):
@@ -74,3 +74,6 @@ class PainRating(models.Model):
                 fields=["session", "phase", "region", "side"], name="one_rating_per_area_and_phase"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{body_place(self.side, self.region)}: {self.intensity}/10"

@@ -96,14 +96,8 @@ def _lines(items: list[str]) -> str:
 def draft_text(session: TreatmentSession) -> dict[str, str]:
     """The four SOAP sections in words, from what was recorded."""
     atlas = clinic_atlas(session.client.clinic_id)
-    before = [
-        f"{r.get_side_display()} {r.get_region_display().lower()} {r.intensity}/10"
-        for r in session.pain_ratings.filter(phase="before")
-    ]
-    after = [
-        f"{r.get_side_display()} {r.get_region_display().lower()} {r.intensity}/10"
-        for r in session.pain_ratings.filter(phase="after")
-    ]
+    before = [str(r) for r in session.pain_ratings.filter(phase="before")]
+    after = [str(r) for r in session.pain_ratings.filter(phase="after")]
     events = list(session.events.all())
     weak = sorted(
         {
