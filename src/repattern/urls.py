@@ -94,6 +94,8 @@ urlpatterns = [
     path("care-plans/<int:plan_id>/", careplans.careplan_detail, name="careplan_detail"),
     path("care-plans/<int:plan_id>/close/", careplans.careplan_close, name="careplan_close"),
     path("care-plans/<int:plan_id>/sessions.ics", careplans.careplan_ics, name="careplan_ics"),
+    path("clinics/<int:clinic_id>/calendar/", careplans.calendar_feed, name="calendar_feed"),
+    path("calendar/<str:token>.ics", careplans.calendar_feed_ics, name="calendar_feed_ics"),
     path("intake/<str:token>/", public.public_intake, name="public_intake"),
     path(
         "intake/<str:token>/history/<str:kind>/add/",

@@ -85,3 +85,33 @@ def test_a_bad_care_plan_form_says_what_to_fix(as_alice, maria):
     assert response.status_code == 200
     assert "This field is required." in text and "less than or equal to 20" in text
     assert "Enter a real date" in text
+
+
+def test_a_calendar_app_subscribes_with_a_secret_address_that_can_be_revoked(
+    as_alice, client, maria, alice
+):
+    services.careplan_create(
+        client=maria,
+        user=alice,
+        complaint="Back",
+        planned_sessions=3,
+        interval_days=7,
+        start_date=date(2026, 12, 1),
+    )
+    page = as_alice.post(f"/clinics/{maria.clinic_id}/calendar/", {"action": "create"})
+    address = page.context["new_url"]
+    path = address[address.index("/calendar/") :]
+    feed = client.get(path)
+    assert feed.status_code == 200 and feed.content.decode().count("BEGIN:VEVENT") == 3
+    as_alice.post(f"/clinics/{maria.clinic_id}/calendar/", {"action": "revoke"})
+    assert client.get(path).status_code == 404
+
+
+def test_a_made_up_calendar_address_gives_nothing(client, db):
+    assert client.get("/calendar/not-a-real-token.ics").status_code == 404
+
+
+def test_an_assistant_has_no_calendar_feed(sam, maria):
+    from tests.characters import signed_in
+
+    assert signed_in(sam).get(f"/clinics/{maria.clinic_id}/calendar/").status_code == 403

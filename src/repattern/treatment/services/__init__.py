@@ -2,6 +2,7 @@
 
 from repattern.treatment.services.careplans import careplan_close, careplan_create, careplan_update
 from repattern.treatment.services.events import EventRejected, event_record
+from repattern.treatment.services.feeds import feed_create, feed_find, feed_revoke
 from repattern.treatment.services.notes import (
     homework_draft,
     homework_update,
@@ -24,6 +25,9 @@ __all__ = [
     "careplan_create",
     "careplan_update",
     "event_record",
+    "feed_create",
+    "feed_find",
+    "feed_revoke",
     "homework_draft",
     "homework_update",
     "note_amend",
