@@ -27,7 +27,7 @@ import numpy as np
 from repattern.engine.errors import InvalidRecord
 from repattern.engine.inference import TestModel
 
-GRID = 400
+GRID = 200
 LEVEL = 0.95
 
 

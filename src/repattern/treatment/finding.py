@@ -121,6 +121,11 @@ def learned_counts(clinic_id: int, inhibited_entry: str) -> dict[str, int]:
     return clinic_counts(confirmed, inhibited_entry)
 
 
+# With this many outcomes behind it, one more barely moves a practitioner's estimate, so a
+# kept estimate serves until the cache lets it go (five minutes unless configured otherwise).
+SETTLED_BASIS = 300
+
+
 def practitioner_model(
     session: TreatmentSession, events: list[SessionEvent]
 ) -> tuple[TestModel, str]:
@@ -130,8 +135,9 @@ def practitioner_model(
     with an outcome (a retest or an outcome event) or a blinded challenge, and each of those
     arrives in a session whose state is then asked for. So the kept estimate notes its session
     and how many such events that session had: the same session with more, or another session
-    with any, makes it again. What is recorded elsewhere meanwhile (another device, a colleague)
-    shows when the cache lets the estimate go, after five minutes unless configured otherwise.
+    with any, makes it again, unless the estimate already rests on SETTLED_BASIS outcomes.
+    What is recorded elsewhere meanwhile (another device, a colleague) shows when the cache
+    lets the estimate go.
     """
     seen = sum(e.kind in OUTCOME_KINDS or e.blinded for e in events)
     user = session.practitioner
@@ -139,11 +145,13 @@ def practitioner_model(
     key = f"reliability:{user.pk}:{user.date_joined.timestamp()}"
     kept = cache.get(key)
     if kept is not None:
-        made_in, made_seen, found = kept
-        if (made_in, made_seen) == (session.pk, seen) or (made_in != session.pk and not seen):
+        made_in, made_seen, basis, found = kept
+        unchanged = (made_in, made_seen) == (session.pk, seen)
+        if unchanged or basis >= SETTLED_BASIS or (made_in != session.pk and not seen):
             return cast(tuple[TestModel, str], found)
-    found = reliability.model_for(user)
-    cache.set(key, (session.pk, seen, found))
+    estimate = reliability.reliability_of(user)
+    found = (estimate.model, f"Your measured reliability: {estimate.explain()}")
+    cache.set(key, (session.pk, seen, estimate.confirmed_tests + estimate.retest_pairs, found))
     return found
 
 
@@ -154,8 +162,9 @@ def _finding(
     events: list[SessionEvent],
     history: ClientHistory,
     model: TestModel,
+    all_patterns: list[Pattern],
 ) -> Finding:
-    patterns = [p for p in session.patterns.all() if p.inhibited == site]
+    patterns = [p for p in all_patterns if p.inhibited == site]
     open_pattern = next((p for p in patterns if p.is_open), None)
     since = layer_start(site, events, patterns)
     challenges = [e for e in events if e.kind == "challenge" and e.site == site and e.pk > since]
@@ -209,12 +218,9 @@ def _belief(
     views = []
     for rank, (site, p) in enumerate(belief.top()):
         tried = tuple(e for e in challenges if e.candidate == site)
-        personal = site.startswith(CLIENT_SITES) or any(
-            r.kind == "clinic" for r in reasons.get(site, ())
-        )
-        # The leaders, and beyond them anything from this client's history or already tried:
-        # an old scar must not vanish below the fold.
-        if rank < MAX_SHOWN or personal or tried:
+        # The leaders, and beyond them this client's own scars and old injuries and anything
+        # already tried: an old scar must not vanish below the fold.
+        if rank < MAX_SHOWN or site.startswith(CLIENT_SITES) or tried:
             views.append(
                 CandidateView(
                     site, site_name(atlas, site), p, reasons.get(site, ()), tried, site in added
@@ -250,9 +256,9 @@ def weak_sites(events: list[SessionEvent]) -> list[str]:
     return [e.site for e in sorted(weak, key=lambda e: -e.pk)]
 
 
-def settled(atlas: Atlas, session: TreatmentSession) -> list[tuple[str, Pattern]]:
+def settled(atlas: Atlas, patterns: list[Pattern]) -> list[tuple[str, Pattern]]:
     """Patterns of this session that have ended, in words, for the screen's record."""
-    return [(site_name(atlas, p.inhibited), p) for p in session.patterns.all() if not p.is_open]
+    return [(site_name(atlas, p.inhibited), p) for p in patterns if not p.is_open]
 
 
 def suggested_muscles(atlas: Atlas, client: Client) -> list[tuple[str, str]]:
@@ -304,16 +310,17 @@ def _atlas_choices(atlas: Atlas) -> list[tuple[str, str, str]]:
 
 def session_state(session: TreatmentSession) -> SessionState:
     atlas = clinic_atlas(session.client.clinic_id)
-    events = list(session.events.select_related("pattern"))
+    events = list(session.events.all())
+    patterns = list(session.patterns.all())
     model, words = practitioner_model(session, events)
     history = client_history(session.client)
     findings = []
     for site in weak_sites(events):
         try:
-            findings.append(_finding(atlas, session, site, events, history, model))
+            findings.append(_finding(atlas, session, site, events, history, model, patterns))
         except EngineError:
             continue
-    open_pattern = session.patterns.filter(status=Pattern.Status.CONFIRMED).first()
+    open_pattern = next((p for p in patterns if p.is_open), None)
     remaining = 0.0
     if open_pattern is not None:
         elapsed = (timezone.now() - open_pattern.confirmed_at).total_seconds()
@@ -328,7 +335,7 @@ def session_state(session: TreatmentSession) -> SessionState:
         model=model,
         model_words=words,
         events=events,
-        settled=settled(atlas, session),
+        settled=settled(atlas, patterns),
     )
 
 
@@ -382,7 +389,19 @@ def body_map(session: TreatmentSession) -> str:
 
 def belief_in(session: TreatmentSession, site: str, candidate: str) -> float:
     """The engine's probability that `candidate` is the compensator for `site`, right now."""
-    for found in session_state(session).findings:
-        if found.site == site:
-            return next((c.probability for c in found.candidates if c.site == candidate), 0.0)
-    return 0.0
+    atlas = clinic_atlas(session.client.clinic_id)
+    events = list(session.events.all())
+    model, _ = practitioner_model(session, events)
+    try:
+        found = _finding(
+            atlas,
+            session,
+            site,
+            events,
+            client_history(session.client),
+            model,
+            list(session.patterns.all()),
+        )
+    except EngineError:
+        return 0.0
+    return next((c.probability for c in found.candidates if c.site == candidate), 0.0)

@@ -68,13 +68,10 @@ def retest_pairs(practitioner: User) -> list[RetestPair]:
             answer = confirmed.get((event.session_id, event.site))
             # Once the finding is settled the truth is known; until then, the engine's belief.
             prior = waiting[1].prior if answer is None else float(answer == event.candidate)
-            pairs.append(
-                RetestPair(
-                    waiting[1].result == "holds",
-                    event.result == "holds",
-                    min(1.0, max(0.0, prior or 0.0)),
-                )
-            )
+            # Beliefs are rounded to 5% so that pairs group: the estimate stays fast for a
+            # practitioner with hundreds of pairs, and the rounding is far below its uncertainty.
+            prior = round(min(1.0, max(0.0, prior or 0.0)) * 20) / 20
+            pairs.append(RetestPair(waiting[1].result == "holds", event.result == "holds", prior))
             waiting = None
         else:
             waiting = (key, event)

@@ -85,7 +85,7 @@ def require_author(request: HttpRequest, session: TreatmentSession, owner_too: b
 
 
 def state_context(session: TreatmentSession) -> dict[str, object]:
-    atlas = load_atlas()
+    """What the live parts of the screen need; sent again after every event."""
     return {
         "session": session,
         "client": session.client,
@@ -93,6 +93,14 @@ def state_context(session: TreatmentSession) -> dict[str, object]:
         "state": finding.session_state(session),
         "challenge_kinds": ChallengeKind.choices,
         "window_tests": finding.WINDOW_TESTS,
+    }
+
+
+def screen_context(session: TreatmentSession) -> dict[str, object]:
+    """The whole screen: the live parts plus what is sent only once."""
+    atlas = load_atlas()
+    return {
+        **state_context(session),
         "pain_before": [str(r) for r in session.pain_ratings.filter(phase="before")],
         "muscle_choices": finding.muscle_choices(atlas),
         "entry_choices": finding.entry_choices(atlas, session.client),
@@ -111,7 +119,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
         record=session,
         summary="session screen",
     )
-    return TemplateResponse(request, "treatment/session_screen.html", state_context(session))
+    return TemplateResponse(request, "treatment/session_screen.html", screen_context(session))
 
 
 @login_required
