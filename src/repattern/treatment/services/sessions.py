@@ -39,16 +39,7 @@ def session_start(
     )
     session.full_clean()
     session.save()
-    for region, side, intensity in pain_before:
-        rating = PainRating(
-            session=session,
-            phase=PainRating.Phase.BEFORE,
-            region=region,
-            side=side,
-            intensity=intensity,
-        )
-        rating.full_clean()
-        rating.save()
+    _rate_pain(session, PainRating.Phase.BEFORE, pain_before)
     audit_record(
         clinic=client.clinic,
         user=practitioner,
@@ -57,6 +48,15 @@ def session_start(
         summary=f"client {client.pk}",
     )
     return session
+
+
+def _rate_pain(session: TreatmentSession, phase: str, ratings: list[tuple[str, str, int]]) -> None:
+    for region, side, intensity in ratings:
+        rating = PainRating(
+            session=session, phase=phase, region=region, side=side, intensity=intensity
+        )
+        rating.full_clean()
+        rating.save()
 
 
 @transaction.atomic
@@ -70,16 +70,7 @@ def session_finish(
 ) -> TreatmentSession:
     """Record how the client is at the end: pain now, and the after-effects they report."""
     session.pain_ratings.filter(phase=PainRating.Phase.AFTER).delete()
-    for region, side, intensity in pain_after:
-        rating = PainRating(
-            session=session,
-            phase=PainRating.Phase.AFTER,
-            region=region,
-            side=side,
-            intensity=intensity,
-        )
-        rating.full_clean()
-        rating.save()
+    _rate_pain(session, PainRating.Phase.AFTER, pain_after)
     for pattern in session.patterns.filter(status=Pattern.Status.CONFIRMED):
         # A pattern still in its window when the session ends is deferred, never left open.
         SessionEvent.objects.create(
