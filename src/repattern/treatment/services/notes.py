@@ -89,6 +89,10 @@ def homework_update(
     return item
 
 
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
 def _lines(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
@@ -123,7 +127,7 @@ def draft_text(session: TreatmentSession) -> dict[str, str]:
     return {
         "subjective": f"{complaint}Pain before the session:\n{_lines(before) or '- not rated'}\n"
         f"After-effects reported: {effects}.",
-        "objective": f"{tests} muscle tests and {challenges} challenges.\n"
+        "objective": f"{_count(tests, 'muscle test')} and {_count(challenges, 'challenge')}.\n"
         f"Tested weak: {', '.join(weak) or 'none'}.\n"
         f"Pain after the session:\n{_lines(after) or '- not rated'}",
         "assessment": (_lines(found) or "No pattern confirmed.")
