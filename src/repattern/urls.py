@@ -78,7 +78,6 @@ urlpatterns = [
     ),
     path("clients/<int:client_id>/sessions/new/", treatment.session_new, name="session_new"),
     path("sessions/<int:session_id>/", treatment.session_detail, name="session_detail"),
-    path("sessions/<int:session_id>/end/", treatment.session_end, name="session_end"),
     path("sessions/<int:session_id>/events/", treatment.session_event, name="session_event"),
     path("sessions/<int:session_id>/state/", treatment.session_state, name="session_state"),
     path("sessions/<int:session_id>/finish/", treatment.session_finish, name="session_finish"),

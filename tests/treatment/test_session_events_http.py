@@ -106,3 +106,20 @@ def test_an_assistant_cannot_record_events(sam, session):
         result="weak",
     )
     assert response.status_code == 403
+
+
+def test_an_entry_made_by_someone_else_on_this_device_is_refused_and_kept(
+    as_alice, session, olivia
+):
+    response = post(
+        as_alice,
+        session,
+        event_id=str(uuid.uuid4()),
+        kind="test",
+        site="psoas_major:left",
+        result="weak",
+        recorded_by=str(olivia.pk),
+    )
+    assert response.status_code == 403
+    assert "another person" in response.json()["error"]
+    assert not SessionEvent.objects.exists()

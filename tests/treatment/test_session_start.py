@@ -120,21 +120,39 @@ def test_an_assistant_cannot_start_a_session(sam, maria):
     assert not TreatmentSession.objects.exists()
 
 
-def test_ending_a_session_closes_it_once(as_alice, alice, maria):
+def test_ending_a_session_closes_it_once_and_keeps_the_edited_note(as_alice, alice, maria):
     session = services.session_start(client=maria, practitioner=alice, pain_before=[])
-    response = as_alice.post(f"/sessions/{session.pk}/end/")
-    assert response.status_code == 302 and response["Location"] == f"/clients/{maria.pk}/"
+    pain = {f"pain_{maria.pain_areas.get().pk}": "3"}
+    response = as_alice.post(f"/sessions/{session.pk}/finish/", pain)
+    assert (
+        response.status_code == 302 and response["Location"] == f"/sessions/{session.pk}/summary/"
+    )
     session.refresh_from_db()
     assert not session.is_open
-    ended_at = session.ended_at
-    as_alice.post(f"/sessions/{session.pk}/end/")
-    session.refresh_from_db()
-    assert session.ended_at == ended_at
+    note = session.note
+    note.subjective = "Edited by Alice"
+    note.save()
+    again = as_alice.post(f"/sessions/{session.pk}/finish/", pain)
+    assert again.status_code == 302
+    note.refresh_from_db()
+    assert note.subjective == "Edited by Alice"
     assert AuditEvent.objects.filter(action="session_end", client=maria).count() == 1
 
 
 def test_an_assistant_cannot_end_a_session(sam, alice, maria):
     session = services.session_start(client=maria, practitioner=alice, pain_before=[])
-    assert signed_in(sam).post(f"/sessions/{session.pk}/end/").status_code == 403
+    assert signed_in(sam).post(f"/sessions/{session.pk}/finish/", {}).status_code == 403
+    session.refresh_from_db()
+    assert session.is_open
+
+
+def test_another_practitioner_cannot_end_a_colleagues_session(
+    django_user_model, northside, alice, maria
+):
+    from tests.characters import make_user
+
+    ben = make_user(django_user_model, "ben", northside, "practitioner")
+    session = services.session_start(client=maria, practitioner=alice, pain_before=[])
+    assert signed_in(ben).post(f"/sessions/{session.pk}/finish/", {}).status_code == 403
     session.refresh_from_db()
     assert session.is_open

@@ -111,6 +111,7 @@ class EventForm(forms.Form):
     note = forms.CharField(max_length=5000, required=False)
     outcome = forms.ChoiceField(choices=[("", "—"), *Pattern.Status.choices], required=False)
     pattern_id = forms.IntegerField(required=False, min_value=1)
+    recorded_by = forms.IntegerField(required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -139,6 +139,12 @@ def session_event(request: HttpRequest, session_id: int) -> HttpResponse:
         problems = [f"{e}" for errors in form.errors.values() for e in errors]
         return JsonResponse({"error": " ".join(problems)}, status=400)
     data = form.cleaned_data
+    if data["recorded_by"] not in (None, request.user.pk):
+        # Made by someone else on this device: it waits until they sign in again.
+        return JsonResponse(
+            {"error": "These entries were made by another person: they sign in to send them."},
+            status=403,
+        )
     event = EventInput(
         event_id=data["event_id"],
         kind=data["kind"],
@@ -163,20 +169,22 @@ def session_event(request: HttpRequest, session_id: int) -> HttpResponse:
 @login_required
 def session_finish(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id, "treat")
+    if not session.is_open:
+        return redirect("session_summary", session_id=session.pk)
+    require_author(request, session, owner_too=True)
     areas = list(session.client.pain_areas.all())
     form = PainAfterForm(request.POST or None, areas=areas)
     if request.method == "POST" and form.is_valid():
-        user = staff_user(request)
-        services.session_finish(
-            session=session,
-            user=user,
-            pain_after=form.ratings(),
-            after_effects=form.cleaned_data["after_effects"],
-            after_effects_note=form.cleaned_data["after_effects_note"],
-        )
-        services.session_end(session=session, user=user)
-        services.homework_draft(session=session, user=user)
-        services.note_draft(session=session, user=user)
+        try:
+            services.session_finish(
+                session=session,
+                user=staff_user(request),
+                pain_after=form.ratings(),
+                after_effects=form.cleaned_data["after_effects"],
+                after_effects_note=form.cleaned_data["after_effects_note"],
+            )
+        except services.SessionClosed as closed:
+            messages.info(request, " ".join(closed.messages))
         return redirect("session_summary", session_id=session.pk)
     return TemplateResponse(
         request,
@@ -295,12 +303,3 @@ def homework_save(request: HttpRequest, session_id: int, item_id: int) -> HttpRe
     else:
         messages.error(request, "Homework not saved: each part needs text (up to 5000 characters).")
     return redirect("session_summary", session_id=session.pk)
-
-
-@login_required
-@require_POST
-def session_end(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = session_for(request, session_id, "treat")
-    services.session_end(session=session, user=staff_user(request))
-    messages.success(request, "Session ended.")
-    return redirect("client_detail", client_id=session.client_id)

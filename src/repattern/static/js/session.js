@@ -5,7 +5,8 @@
   "use strict";
   const root = document.getElementById("session");
   if (!root) return;
-  const queueKey = "repattern.session." + root.dataset.session + ".queue";
+  // One queue per session and per person: entries are only ever sent as the one who made them.
+  const queueKey = "repattern.session." + root.dataset.session + ".user." + root.dataset.user + ".queue";
   function currentToken() {
     // Read each time: signing in again in another tab rotates the token.
     const csrf = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
@@ -30,12 +31,20 @@
 
   function record(fields) {
     const q = load();
-    q.push(Object.assign({ event_id: uuid() }, fields));
+    q.push(Object.assign({ event_id: uuid(), recorded_by: root.dataset.user }, fields));
     save(q);
     flush();
   }
 
+  function forget(eventId) { save(load().filter((e) => e.event_id !== eventId)); }
+
   async function flush() {
+    // Two tabs share the queue: only one sends at a time.
+    if (navigator.locks) return navigator.locks.request(queueKey, { ifAvailable: true }, (lock) => lock && send());
+    return send();
+  }
+
+  async function send() {
     if (sending) return;
     sending = true;
     clearTimeout(retryTimer);
@@ -60,7 +69,7 @@
           // Signed out, or another user signed in on this device: keep every entry until the
           // right person signs in again, then send it.
           say("Not saved yet: " + q.length + " entr" + (q.length === 1 ? "y" : "ies") +
-              " kept on this device. Sign in again as the practitioner of this session (in another tab), and they will be sent.");
+              " kept on this device. Sign in again as the person who made them (in another tab), and they will be sent.");
           retryTimer = setTimeout(flush, 5000);
           return;
         }
@@ -69,7 +78,9 @@
           retryTimer = setTimeout(flush, 3000);
           return;
         }
-        q = load(); q.shift(); save(q);
+        const sent = q[0].event_id;
+        forget(sent);
+        q = load();
         if (response.ok) {
           complain("");
           swap(await response.text());

@@ -13,6 +13,7 @@ from repattern.treatment.services.notes import (
 )
 from repattern.treatment.services.sessions import (
     SessionBlocked,
+    SessionClosed,
     session_end,
     session_finish,
     session_start,
@@ -21,6 +22,7 @@ from repattern.treatment.services.sessions import (
 __all__ = [
     "EventRejected",
     "SessionBlocked",
+    "SessionClosed",
     "careplan_close",
     "careplan_create",
     "careplan_update",

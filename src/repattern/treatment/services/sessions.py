@@ -12,6 +12,11 @@ from django.utils import timezone
 from repattern.audit.services import audit_record
 from repattern.clients.models import Client
 from repattern.treatment.models import CarePlan, PainRating, Pattern, SessionEvent, TreatmentSession
+from repattern.treatment.services.notes import homework_draft, note_draft
+
+
+class SessionClosed(ValidationError):
+    """The session has ended already."""
 
 
 class SessionBlocked(ValidationError):
@@ -68,8 +73,12 @@ def session_finish(
     after_effects: list[str],
     after_effects_note: str,
 ) -> TreatmentSession:
-    """Record how the client is at the end: pain now, and the after-effects they report."""
-    session.pain_ratings.filter(phase=PainRating.Phase.AFTER).delete()
+    """Close the session in one step: pain now, the after-effects the client reports, any
+    pattern still in its window deferred, then homework and the note drafted. A closed session
+    is never closed again, so a second submit cannot overwrite an edited note."""
+    session = TreatmentSession.objects.select_for_update().get(pk=session.pk)
+    if not session.is_open:
+        raise SessionClosed("This session has already ended; its summary and note are kept.")
     _rate_pain(session, PainRating.Phase.AFTER, pain_after)
     for pattern in session.patterns.filter(status=Pattern.Status.CONFIRMED):
         # A pattern still in its window when the session ends is deferred, never left open.
@@ -97,6 +106,9 @@ def session_finish(
         record=session,
         summary=f"client {session.client_id}",
     )
+    session_end(session=session, user=user)
+    homework_draft(session=session, user=user)
+    note_draft(session=session, user=user)
     return session
 
 
