@@ -177,3 +177,19 @@ def test_a_link_only_opens_its_own_clients_record(client, maria, alice, token):
     _, other_token = services.intake_link_create(client=other, user=alice, days=7)
     assert "Hello James" in page(client.get(f"/intake/{other_token}/"))
     assert "Carter" not in page(client.get(f"/intake/{token}/"))
+
+
+def test_a_link_claimed_by_a_simultaneous_submit_refuses_the_second_with_a_page(
+    client, maria, alice
+):
+    from django.core.exceptions import ValidationError
+
+    link, _ = services.intake_link_create(client=maria, user=alice, days=7)
+    answers = dict.fromkeys(QUESTION_IDS, False)
+    services.intake_link_complete(link=link, answers=answers, notes="", signed_name="Maria Lopez")
+    with pytest.raises(ValidationError, match="already been sent"):
+        services.intake_link_complete(
+            link=link, answers=answers, notes="", signed_name="Maria Lopez"
+        )
+    assert IntakeLink.objects.get(pk=link.pk).completed_at is not None
+    assert maria.consents.count() == 2  # the fixture's, and the link's one

@@ -115,3 +115,18 @@ def test_an_assistant_has_no_calendar_feed(sam, maria):
     from tests.characters import signed_in
 
     assert signed_in(sam).get(f"/clinics/{maria.clinic_id}/calendar/").status_code == 403
+
+
+def test_a_start_date_far_from_today_is_refused_with_a_message(as_alice, maria):
+    response = as_alice.post(
+        f"/clients/{maria.pk}/care-plans/new/",
+        {
+            "complaint": "Back",
+            "planned_sessions": "6",
+            "interval_days": "7",
+            "start_date": "9999-12-31",
+        },
+    )
+    assert response.status_code == 200
+    assert "within two years of today" in response.content.decode()
+    assert not maria.care_plans.exists()

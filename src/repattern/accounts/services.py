@@ -6,9 +6,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from repattern.accounts.forms import MemberPasswordResetForm, same_address
 from repattern.accounts.models import Clinic, Membership, Role
+from repattern.audit.services import audit_record
 
 
 def clinic_name_check(name: str) -> None:
@@ -53,6 +55,7 @@ def member_add(
     first_name: str = "",
     last_name: str = "",
     password: str | None = None,
+    by: User | None = None,
 ) -> Membership:
     User = get_user_model()
     user = User.objects.filter(username=username).first()
@@ -74,6 +77,13 @@ def member_add(
     membership = Membership(user=user, clinic=clinic, role=role)
     membership.full_clean()
     membership.save()
+    audit_record(
+        clinic=clinic,
+        user=by,
+        action="member_add",
+        record=membership,
+        summary=f"{username} as {role}",
+    )
     return membership
 
 
@@ -91,15 +101,15 @@ def member_invite(*, membership: Membership, domain: str, use_https: bool) -> No
 
 
 def _owners_left_without(membership: Membership) -> int:
-    return (
-        Membership.objects.filter(clinic=membership.clinic, role=Role.OWNER)
-        .exclude(pk=membership.pk)
-        .count()
+    # Lock the clinic's owners, so two owners demoting each other at once cannot both pass.
+    owners = Membership.objects.select_for_update().filter(
+        clinic=membership.clinic, role=Role.OWNER
     )
+    return sum(1 for m in owners if m.pk != membership.pk)
 
 
 @transaction.atomic
-def member_set_role(*, membership: Membership, role: str) -> Membership:
+def member_set_role(*, membership: Membership, role: str, by: User | None = None) -> Membership:
     if (
         membership.role == Role.OWNER
         and role != Role.OWNER
@@ -109,6 +119,16 @@ def member_set_role(*, membership: Membership, role: str) -> Membership:
     membership.role = role
     membership.full_clean()
     membership.save(update_fields=["role"])
+    if not membership.can("treat"):
+        # A calendar feed shows planned sessions: it ends with the right to treat.
+        membership.feeds.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    audit_record(
+        clinic=membership.clinic,
+        user=by,
+        action="member_role",
+        record=membership,
+        summary=f"{membership.user.get_username()} is now {role}",
+    )
     return membership
 
 
@@ -116,4 +136,11 @@ def member_set_role(*, membership: Membership, role: str) -> Membership:
 def member_remove(*, membership: Membership, by: User) -> None:
     if membership.role == Role.OWNER and not _owners_left_without(membership):
         raise ValidationError("A clinic needs at least one owner: make someone else owner first.")
+    audit_record(
+        clinic=membership.clinic,
+        user=by,
+        action="member_remove",
+        record=membership,
+        summary=membership.user.get_username(),
+    )
     membership.delete()

@@ -29,7 +29,9 @@ def member_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     form = MemberAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            membership = services.member_add(clinic=me.clinic, **form.cleaned_data)
+            membership = services.member_add(
+                clinic=me.clinic, by=staff_user(request), **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -66,7 +68,9 @@ def member_role(request: HttpRequest, clinic_id: int, membership_id: int) -> Htt
         messages.error(request, "Choose one of the listed roles.")
     else:
         try:
-            services.member_set_role(membership=membership, role=form.cleaned_data["role"])
+            services.member_set_role(
+                membership=membership, role=form.cleaned_data["role"], by=staff_user(request)
+            )
             messages.success(
                 request,
                 f"{membership.user.username} is now {membership.get_role_display().lower()}.",

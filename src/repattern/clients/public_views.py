@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms as django_forms
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -54,19 +54,27 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
     consent_form = ConsentForm(data, client=client, prefix="consent")
     forms = {"form": intake_form, "screen_form": screen_form, "consent_form": consent_form}
     if request.method == "POST" and all(f.is_valid() for f in forms.values()):
-        with transaction.atomic():
-            services.intake_update(
-                client=client,
-                user=None,
-                actor=f"client via link {link.pk}",
-                **intake_form.cleaned_data,
-            )
-            services.intake_link_complete(
-                link=link,
-                answers=screen_form.answers(),
-                notes=screen_form.cleaned_data["notes"],
-                signed_name=consent_form.cleaned_data["signed_name"],
-                signer_relationship=consent_form.cleaned_data["signer_relationship"],
+        try:
+            with transaction.atomic():
+                services.intake_update(
+                    client=client,
+                    user=None,
+                    actor=f"client via link {link.pk}",
+                    **intake_form.cleaned_data,
+                )
+                services.intake_link_complete(
+                    link=link,
+                    answers=screen_form.answers(),
+                    notes=screen_form.cleaned_data["notes"],
+                    signed_name=consent_form.cleaned_data["signed_name"],
+                    signer_relationship=consent_form.cleaned_data["signer_relationship"],
+                )
+        except ValidationError as refused:
+            return TemplateResponse(
+                request,
+                "clients/public_intake_done.html",
+                {"client": client, "refused": " ".join(refused.messages)},
+                status=409,
             )
         return TemplateResponse(request, "clients/public_intake_done.html", {"client": client})
     return TemplateResponse(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,6 +25,7 @@ from repattern.clients.models import (
     Source,
 )
 from repattern.clients.screening import CONSENT_VERSION, QUESTION_IDS
+from repattern.tokens import new_token, token_hash
 
 Actor = User | AnonymousUser | None
 
@@ -251,17 +250,13 @@ def consent_record(
     return consent
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @transaction.atomic
 def intake_link_create(*, client: Client, user: User, days: int) -> tuple[IntakeLink, str]:
     """A new link for the client; returns the row and the token, which is shown only once."""
-    token = secrets.token_urlsafe(32)
+    token, hashed = new_token()
     link = IntakeLink(
         client=client,
-        token_hash=_hash(token),
+        token_hash=hashed,
         created_by=user,
         expires_at=timezone.now() + timedelta(days=days),
     )
@@ -280,7 +275,7 @@ def intake_link_find(token: str) -> IntakeLink | None:
     """The usable link for this token, or None if it is unknown, used, revoked or expired."""
     link = (
         IntakeLink.objects.select_related("client", "client__clinic")
-        .filter(token_hash=_hash(token))
+        .filter(token_hash=token_hash(token))
         .first()
     )
     return link if link and link.is_usable() else None
@@ -296,9 +291,13 @@ def intake_link_complete(
     signer_relationship: str = "",
 ) -> None:
     """The client submits the link: their screen and consent are stored and the link closes."""
-    link = IntakeLink.objects.select_for_update().get(pk=link.pk)
-    if not link.is_usable():
-        raise ValidationError("This link has already been used or has expired.")
+    now = timezone.now()
+    # Claim the link first, in one statement: of two submits at once, only one gets it.
+    claimed = IntakeLink.objects.filter(
+        pk=link.pk, completed_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+    ).update(completed_at=now)
+    if not claimed:
+        raise ValidationError("This form has already been sent, or the link has expired.")
     actor = f"client via link {link.pk}"
     screen_record(
         client=link.client,
@@ -316,8 +315,6 @@ def intake_link_complete(
         source=Source.CLIENT_LINK,
         actor=actor,
     )
-    link.completed_at = timezone.now()
-    link.save(update_fields=["completed_at"])
 
 
 @transaction.atomic

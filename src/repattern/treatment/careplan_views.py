@@ -75,7 +75,7 @@ def careplan_close(request: HttpRequest, plan_id: int) -> HttpResponse:
 def careplan_ics(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for(request, plan_id)
     response = HttpResponse(
-        calendar([plan], f"Repattern: {plan.complaint}"),
+        calendar([plan], "Repattern: care plan"),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="care-plan-{plan.pk}.ics"'

@@ -3,11 +3,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
 from repattern.clients.models import TEXT_MAX, Client
+
+PLAN_HORIZON_DAYS = 730
 
 
 class CarePlan(models.Model):
@@ -37,6 +40,14 @@ class CarePlan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint} ({self.client})"
+
+    def clean(self) -> None:
+        # A plan belongs to the present: a date decades away is a typing slip.
+        today = timezone.localdate()
+        if self.start_date and abs((self.start_date - today).days) > PLAN_HORIZON_DAYS:
+            raise ValidationError(
+                {"start_date": "Start the plan within two years of today (check the year)."}
+            )
 
     @property
     def is_open(self) -> bool:

@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
 from django.db import transaction
 from django.utils import timezone
 
 from repattern.accounts.models import Membership
 from repattern.audit.services import audit_record
+from repattern.tokens import new_token, token_hash
 from repattern.treatment.models import CalendarFeed
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic
 def feed_create(*, membership: Membership) -> tuple[CalendarFeed, str]:
     """A new feed for this member, replacing any earlier one; the token is shown only once."""
     feed_revoke(membership=membership)
-    token = secrets.token_urlsafe(32)
-    feed = CalendarFeed.objects.create(membership=membership, token_hash=_hash(token))
+    token, hashed = new_token()
+    feed = CalendarFeed.objects.create(membership=membership, token_hash=hashed)
     audit_record(
         clinic=membership.clinic,
         user=membership.user,
@@ -48,9 +42,13 @@ def feed_revoke(*, membership: Membership) -> None:
 
 
 def feed_find(token: str) -> CalendarFeed | None:
-    """The active feed for this token whose member still belongs to the clinic, or None."""
-    return (
+    """The active feed for this token whose member may still treat in the clinic, or None.
+
+    A removed member's feed goes with the membership; a member whose role no longer treats
+    gets nothing from it."""
+    feed = (
         CalendarFeed.objects.select_related("membership", "membership__clinic")
-        .filter(token_hash=_hash(token), revoked_at__isnull=True)
+        .filter(token_hash=token_hash(token), revoked_at__isnull=True)
         .first()
     )
+    return feed if feed is not None and feed.membership.can("treat") else None

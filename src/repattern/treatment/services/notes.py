@@ -22,7 +22,6 @@ from repattern.treatment.sites import entry_of, site_name
 DOSAGE = "Once a day: the release, then the activation straight after it"
 
 
-@transaction.atomic
 def home_release(entry: object) -> str:
     """The self-release a client can do alone; the clinic edits it before it goes home."""
     return str(getattr(entry, "home_release", None) or getattr(entry, "release", ""))
@@ -33,6 +32,7 @@ def home_activation(entry: object) -> str:
     return str(text or "a gentle hold of the muscle's test position, 3 times 5 seconds")
 
 
+@transaction.atomic
 def homework_draft(*, session: TreatmentSession, user: User) -> list[HomeworkItem]:
     """One release-then-activate item per corrected pattern that has none yet."""
     atlas = clinic_atlas(session.client.clinic_id)
@@ -71,12 +71,13 @@ def homework_draft(*, session: TreatmentSession, user: User) -> list[HomeworkIte
 def homework_update(
     *, item: HomeworkItem, user: User, release: str, activation: str, dosage: str
 ) -> HomeworkItem:
+    note = SessionNote.objects.filter(session=item.session).first()
+    untouched = note is not None and note.plan == draft_text(item.session)["plan"]
     item.release, item.activation, item.dosage = release, activation, dosage
     item.full_clean()
     item.save()
-    note = SessionNote.objects.filter(session=item.session).first()
-    if note is not None and not note.is_signed:
-        # The plan lists the homework: keep the draft in step with what the client takes home.
+    if note is not None and not note.is_signed and untouched:
+        # The plan lists the homework: keep the draft in step, unless someone has edited it.
         note.plan = draft_text(item.session)["plan"]
         note.save(update_fields=["plan"])
     audit_record(
