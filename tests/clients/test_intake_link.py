@@ -193,3 +193,14 @@ def test_a_link_claimed_by_a_simultaneous_submit_refuses_the_second_with_a_page(
         )
     assert IntakeLink.objects.get(pk=link.pk).completed_at is not None
     assert maria.consents.count() == 2  # the fixture's, and the link's one
+
+
+def test_the_link_shows_only_what_the_client_adds_and_each_opening_is_audited(client, maria, alice):
+    from repattern.audit.models import AuditEvent
+
+    _, token = services.intake_link_create(client=maria, user=alice, days=7)
+    page = html.unescape(client.get(f"/intake/{token}/").content.decode())
+    assert "Appendectomy" not in page, "staff-entered history stays with the clinic"
+    assert AuditEvent.objects.filter(
+        client=maria, action="view", actor__startswith="client via link"
+    ).exists()

@@ -24,6 +24,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "manage_members",
             "view_audit",
             "manage_atlas",
+            "amend_notes",
         }
     ),
     Role.PRACTITIONER: frozenset(

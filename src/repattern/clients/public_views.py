@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from repattern.audit.services import audit_record
 from repattern.clients import services
 from repattern.clients.forms import ConsentForm, IntakeForm, SafetyScreenForm
 from repattern.clients.models import IntakeLink
@@ -47,6 +48,16 @@ def error_summary(*forms: django_forms.BaseForm) -> list[tuple[str, str]]:
 def public_intake(request: HttpRequest, token: str) -> HttpResponse:
     link = usable_link(token)
     client = link.client
+    if request.method == "GET":
+        # Whoever holds the link sees part of the record: each opening is in the audit log.
+        audit_record(
+            clinic=client.clinic,
+            user=None,
+            actor=f"client via link {link.pk}",
+            action="view",
+            record=client,
+            summary="intake link opened",
+        )
     intake = services.intake_of(client)
     data = request.POST or None
     intake_form = IntakeForm(data, instance=intake, prefix="intake")
@@ -87,7 +98,7 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
             "consent_blocks": CONSENT_BLOCKS,
             "consent_version": CONSENT_VERSION,
             **forms,
-            **history_context(client),
+            **history_context(client, since=link.created_at),
             "error_summary": error_summary(*forms.values()),
         },
         status=422 if request.method == "POST" else 200,
@@ -110,5 +121,9 @@ def public_history_add(request: HttpRequest, token: str, kind: str) -> HttpRespo
             actor=f"client via link {link.pk}",
             **form.cleaned_data,
         )
-        return history_response(request, link.client, kind, done, extra=extra)
-    return history_response(request, link.client, kind, done, form, extra=extra)
+        return history_response(
+            request, link.client, kind, done, extra=extra, since=link.created_at
+        )
+    return history_response(
+        request, link.client, kind, done, form, extra=extra, since=link.created_at
+    )

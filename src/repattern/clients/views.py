@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -156,12 +158,17 @@ HISTORY_TITLES = {"injury": "Injuries", "scar": "Surgeries and scars", "pain_are
 HISTORY_ROWS = {"injury": "injuries", "scar": "scars", "pain_area": "pain_areas"}
 
 
-def history_context(client: Client, bound: dict[str, ClientRecordForm] | None = None) -> dict:
-    """The three lists of the client's history, each with its add form."""
+def history_context(
+    client: Client, bound: dict[str, ClientRecordForm] | None = None, since: datetime | None = None
+) -> dict:
+    """The three lists of the client's history, each with its add form; `since` limits the
+    lists to what was added from then on (what the client entered through their link)."""
     sections = []
     for kind, form_class in HISTORY_FORMS.items():
         form = (bound or {}).get(kind) or form_class(client=client, prefix=kind)
         rows = getattr(client, HISTORY_ROWS[kind]).all()
+        if since is not None:
+            rows = rows.filter(created_at__gte=since)
         sections.append({"kind": kind, "title": HISTORY_TITLES[kind], "rows": rows, "form": form})
     return {"sections": sections}
 
@@ -188,6 +195,7 @@ def history_response(
     done_url: str,
     form: ClientRecordForm | None = None,
     extra: dict | None = None,
+    since: datetime | None = None,
 ) -> HttpResponse:
     """HTMX swaps the one section; without JavaScript the browser goes back to the page."""
     if not request.headers.get("HX-Request"):
@@ -196,7 +204,7 @@ def history_response(
                 label = form[field].label if field in form.fields else "Entry"
                 messages.error(request, f"{label}: {' '.join(str(e) for e in errors)}")
         return redirect(done_url)
-    sections = history_context(client, {kind: form} if form else None)["sections"]
+    sections = history_context(client, {kind: form} if form else None, since)["sections"]
     section = next(s for s in sections if s["kind"] == kind)
     context = {"client": client, "section": section, **(extra or {})}
     return TemplateResponse(

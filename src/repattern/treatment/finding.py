@@ -377,7 +377,13 @@ def body_map(session: TreatmentSession) -> str:
         )
         for site, kind in ends:
             try:
-                marks += marks_for_site(site, kind, f"{site_name(atlas, site)}: {kind}", atlas)
+                status = (
+                    ""
+                    if p.status == Pattern.Status.CORRECTED
+                    else f" ({p.get_status_display().lower()})"
+                )
+                label = f"{site_name(atlas, site)}: {kind}{status}"
+                marks += marks_for_site(site, kind, label, atlas)
             except EngineError:
                 continue
     for area in session.client.pain_areas.all():

@@ -27,7 +27,8 @@ from repattern.treatment.models import Pattern, SessionEvent
 
 
 def confirmed_counts(practitioner: User) -> ConfirmedCounts:
-    """The practitioner's challenges in first-layer findings that ended corrected."""
+    """The practitioner's challenges in first-layer findings that ended corrected, less the
+    hold that allowed each confirmation."""
     rows = (
         SessionEvent.objects.filter(
             kind=SessionEvent.Kind.CHALLENGE,
@@ -47,7 +48,16 @@ def confirmed_counts(practitioner: User) -> ConfirmedCounts:
     tally = {row["was"]: (row["held"], row["tested"]) for row in rows}
     held_true, tested_true = tally.get(True, (0, 0))
     held_false, tested_false = tally.get(False, (0, 0))
-    return ConfirmedCounts(held_true, tested_true, held_false, tested_false)
+    # A pattern is confirmed only after a challenge of its compensator held, so each counted
+    # pattern carries one hold by construction; leaving that one out keeps the sensitivity
+    # from being flattered by the rule that confirms.
+    confirming = Pattern.objects.filter(
+        session__practitioner=practitioner, status=Pattern.Status.CORRECTED, layer=1
+    ).count()
+    confirming = min(confirming, held_true)
+    return ConfirmedCounts(
+        held_true - confirming, tested_true - confirming, held_false, tested_false
+    )
 
 
 def retest_pairs(practitioner: User) -> list[RetestPair]:

@@ -76,7 +76,7 @@ def require_author(request: HttpRequest, session: TreatmentSession, owner_too: b
     """Notes and homework are the treating practitioner's; an owner may amend them."""
     if session.practitioner_id == request.user.pk:
         return
-    if owner_too and membership_for(request.user, session.client.clinic_id).role == "owner":
+    if owner_too and membership_for(request.user, session.client.clinic_id).can("amend_notes"):
         return
     raise PermissionDenied(
         f"Only {session.practitioner.get_username()}, who treated this session"
@@ -211,7 +211,7 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
     )
     note = SessionNote.objects.filter(session=session).first()
     is_author = session.practitioner_id == request.user.pk
-    is_owner = membership_for(request.user, session.client.clinic_id).role == "owner"
+    is_owner = membership_for(request.user, session.client.clinic_id).can("amend_notes")
     may_amend = is_author or is_owner
     return TemplateResponse(
         request,
