@@ -91,6 +91,7 @@ urlpatterns = [
     ),
     path("clients/<int:client_id>/care-plans/new/", careplans.careplan_new, name="careplan_new"),
     path("care-plans/<int:plan_id>/", careplans.careplan_detail, name="careplan_detail"),
+    path("care-plans/<int:plan_id>/edit/", careplans.careplan_edit, name="careplan_edit"),
     path("care-plans/<int:plan_id>/close/", careplans.careplan_close, name="careplan_close"),
     path("care-plans/<int:plan_id>/sessions.ics", careplans.careplan_ics, name="careplan_ics"),
     path("clinics/<int:clinic_id>/calendar/", careplans.calendar_feed, name="calendar_feed"),

@@ -22,7 +22,7 @@ def test_a_plan_suggests_the_next_date_one_interval_after_the_last_session(maria
     assert plan.next_date() == timezone.localdate()
     services.session_start(client=maria, practitioner=alice, pain_before=[], care_plan=plan)
     assert plan.next_date() == timezone.localdate() + timedelta(days=7)
-    assert len(plan.planned_dates()) == 6
+    assert len(plan.schedule()) == 6
 
 
 def test_a_plan_with_all_sessions_held_suggests_no_date(maria, alice):
@@ -130,3 +130,28 @@ def test_a_start_date_far_from_today_is_refused_with_a_message(as_alice, maria):
     assert response.status_code == 200
     assert "within two years of today" in response.content.decode()
     assert not maria.care_plans.exists()
+
+
+def test_a_care_plan_can_be_edited_and_the_next_dates_follow(as_alice, maria, alice):
+    plan = services.careplan_create(
+        client=maria,
+        user=alice,
+        complaint="Back",
+        planned_sessions=4,
+        interval_days=7,
+        start_date=timezone.localdate(),
+    )
+    response = as_alice.post(
+        f"/care-plans/{plan.pk}/edit/",
+        {
+            "complaint": "Back and hip",
+            "planned_sessions": "6",
+            "interval_days": "14",
+            "start_date": str(timezone.localdate()),
+        },
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.complaint == "Back and hip" and len(plan.schedule()) == 6
+    days = [day for _, day, _ in plan.schedule()]
+    assert days[1] - days[0] == timedelta(days=14)

@@ -37,7 +37,8 @@ def corrected_finding(session, user, held_true: int, held_other: int):
 def test_a_new_practitioner_starts_from_typical_figures(alice):
     counts = reliability.confirmed_counts(alice)
     assert counts.tests == 0
-    model, words = reliability.model_for(alice)
+    estimate = reliability.reliability_of(alice)
+    model, words = estimate.model, estimate.explain()
     assert 0.6 < model.sensitivity < 0.9 and 0.1 < model.false_positive_rate < 0.4
     assert "from 0 challenges with a confirmed outcome" in words
 
@@ -78,4 +79,4 @@ def test_two_blinded_challenges_of_one_candidate_make_a_retest_pair(session, ali
     assert pairs[0].first is True and pairs[0].second is False
     assert 0.0 < pairs[0].prior < 1.0
     assert reliability.confirmed_counts(alice).tests == 0
-    assert "1 blinded retest pair" in reliability.model_for(alice)[1]
+    assert "1 blinded retest pair" in reliability.reliability_of(alice).explain()

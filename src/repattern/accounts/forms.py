@@ -68,10 +68,6 @@ class UnlockingSetPasswordForm(SetPasswordForm):
         return user
 
 
-class ClinicForm(forms.Form):
-    name = forms.CharField(max_length=120)
-
-
 class MemberAddForm(forms.Form):
     username = forms.CharField(
         max_length=150, help_text="Letters, digits and @/./+/-/_ only; used to sign in."

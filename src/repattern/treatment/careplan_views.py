@@ -42,6 +42,21 @@ def careplan_new(request: HttpRequest, client_id: int) -> HttpResponse:
 
 
 @login_required
+def careplan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = plan_for(request, plan_id, "treat")
+    form = CarePlanForm(request.POST or None, instance=CarePlan.objects.get(pk=plan.pk))
+    if request.method == "POST" and form.is_valid():
+        services.careplan_update(plan=plan, user=staff_user(request), **form.cleaned_data)
+        messages.success(request, "Care plan saved.")
+        return redirect("careplan_detail", plan_id=plan.pk)
+    return TemplateResponse(
+        request,
+        "treatment/careplan_form.html",
+        {"client": plan.client, "clinic": plan.client.clinic, "form": form, "plan": plan},
+    )
+
+
+@login_required
 def careplan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for(request, plan_id)
     sessions = list(plan.sessions.order_by("started_at"))

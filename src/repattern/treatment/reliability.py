@@ -20,7 +20,6 @@ from repattern.engine import (
     ConfirmedCounts,
     Reliability,
     RetestPair,
-    TestModel,
     estimate_reliability,
 )
 from repattern.treatment.models import Pattern, SessionEvent
@@ -90,9 +89,3 @@ def retest_pairs(practitioner: User) -> list[RetestPair]:
 
 def reliability_of(practitioner: User) -> Reliability:
     return estimate_reliability(confirmed_counts(practitioner), retest_pairs(practitioner))
-
-
-def model_for(practitioner: User) -> tuple[TestModel, str]:
-    """The test model the engine uses for this practitioner, and where its figures come from."""
-    reliability = reliability_of(practitioner)
-    return reliability.model, (f"Your measured reliability: {reliability.explain()}")

@@ -6,6 +6,12 @@ from repattern.engine.atlas import Atlas, parse_site
 from repattern.engine.errors import EngineError
 from repattern.engine.vocabulary import REGIONS, label
 
+# Only a structure that is not a muscle can lack an activation; say so rather than invent one.
+NO_ACTIVATION = (
+    "The atlas gives no activation for this structure; choose one with the client "
+    "(for example a gentle hold in its test position)."
+)
+
 
 def site_name(atlas: Atlas, site: str) -> str:
     try:

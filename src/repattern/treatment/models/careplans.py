@@ -53,12 +53,6 @@ class CarePlan(models.Model):
     def is_open(self) -> bool:
         return self.closed_at is None
 
-    def planned_dates(self) -> list[date]:
-        return [
-            self.start_date + timedelta(days=i * self.interval_days)
-            for i in range(self.planned_sessions)
-        ]
-
     def schedule(self, today: date | None = None) -> list[tuple[int, date, bool]]:
         """(number, date, held) for each session of the course: held ones on the day they
         happened, the rest from the suggested next date on, one interval apart."""

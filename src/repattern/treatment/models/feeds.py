@@ -19,7 +19,3 @@ class CalendarFeed(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None

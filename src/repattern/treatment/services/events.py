@@ -41,7 +41,6 @@ class EventInput:
     note: str = ""
     outcome: str = ""
     pattern_id: int | None = None
-    probability: float | None = None
 
 
 def event_record(
@@ -188,7 +187,8 @@ def _confirm(session: TreatmentSession, event: EventInput) -> Pattern:
         inhibited=event.site,
         facilitated=event.candidate,
         layer=layer,
-        probability=_probability(session, event),
+        # What the engine believed of this compensator when the practitioner confirmed it.
+        probability=belief_in(session, event.site, event.candidate),
         window_seconds=session.window_seconds,
     )
     try:
@@ -197,13 +197,6 @@ def _confirm(session: TreatmentSession, event: EventInput) -> Pattern:
         raise EventRejected(" ".join(error.messages)) from error
     pattern.save()
     return pattern
-
-
-def _probability(session: TreatmentSession, event: EventInput) -> float:
-    """What the engine believed of this compensator when the practitioner confirmed it."""
-    if event.probability is not None:
-        return event.probability
-    return belief_in(session, event.site, event.candidate)
 
 
 def _advance(pattern: Pattern, row: SessionEvent) -> None:

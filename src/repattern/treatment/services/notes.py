@@ -17,7 +17,7 @@ from repattern.treatment.models import (
     SessionNote,
     TreatmentSession,
 )
-from repattern.treatment.sites import entry_of, site_name
+from repattern.treatment.sites import NO_ACTIVATION, entry_of, site_name
 
 DOSAGE = "Once a day: the release, then the activation straight after it"
 
@@ -29,7 +29,7 @@ def home_release(entry: object) -> str:
 
 def home_activation(entry: object) -> str:
     text = getattr(entry, "home_activation", None) or getattr(entry, "activation", None)
-    return str(text or "a gentle hold of the muscle's test position, 3 times 5 seconds")
+    return str(text or NO_ACTIVATION)
 
 
 @transaction.atomic

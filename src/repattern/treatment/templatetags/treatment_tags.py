@@ -7,7 +7,7 @@ from django import template
 from repattern.engine.atlas import load_atlas, parse_site
 from repattern.engine.errors import EngineError
 from repattern.treatment.models import Pattern, SessionEvent
-from repattern.treatment.sites import site_name
+from repattern.treatment.sites import NO_ACTIVATION, site_name
 
 register = template.Library()
 
@@ -56,7 +56,7 @@ def release_text(site: str) -> str:
 def activation_text(site: str) -> str:
     entry = _entry(site)
     activation = getattr(entry, "activation", None) if entry else None
-    return activation or "A gentle resisted hold in its test position, 3 times 5 seconds."
+    return activation or NO_ACTIVATION
 
 
 @register.filter
