@@ -200,3 +200,19 @@ def test_a_tap_made_after_signing_out_is_kept_until_the_practitioner_signs_in_ag
     expect(page.locator("#sync")).to_have_text("All saved.", timeout=15_000)
     expect(page.get_by_role("heading", name="Psoas major, left tests weak")).to_be_visible()
     assert SessionEvent.objects.count() == 1
+
+
+def test_a_refused_entry_stays_in_view_with_its_reason(page: Page, live_server, alice, maria):
+    sign_in(page, live_server.url, "alice")
+    start_session(page, live_server.url, maria)
+    test_weak(page)
+    page.locator(".finding").first.get_by_label("Challenge another structure").fill(
+        "Psoas major, left"
+    )
+    page.get_by_label("Describe an “Other” challenge").fill("")
+    page.locator(".add-candidate").first.get_by_role("button", name="Held").click()
+    refused = page.locator("#refused")
+    expect(refused).to_be_visible()
+    expect(refused).to_contain_text("cannot compensate for itself")
+    refused.get_by_role("button", name="Dismiss").click()
+    expect(refused).to_be_hidden()

@@ -12,7 +12,7 @@ from repattern.accounts.access import membership_for, staff_user
 from repattern.audit.services import audit_record
 from repattern.clients.access import client_for
 from repattern.engine.atlas import load_atlas
-from repattern.treatment import finding, services
+from repattern.treatment import finding, services, summary
 from repattern.treatment.forms import (
     AmendmentForm,
     EventForm,
@@ -194,7 +194,7 @@ def session_finish(request: HttpRequest, session_id: int) -> HttpResponse:
             "client": session.client,
             "clinic": session.client.clinic,
             "form": form,
-            "summary": finding.session_summary(session),
+            "summary": summary.session_summary(session),
         },
     )
 
@@ -220,7 +220,7 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
             "session": session,
             "client": session.client,
             "clinic": session.client.clinic,
-            "summary": finding.session_summary(session),
+            "summary": summary.session_summary(session),
             "note": note,
             "note_form": NoteForm(instance=note)
             if note and not note.is_signed and is_author
@@ -231,7 +231,7 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
                 (item, HomeworkForm(instance=item, prefix=f"hw{item.pk}"))
                 for item in session.homework.all()
             ],
-            "body_map_svg": finding.body_map(session),
+            "body_map_svg": summary.body_map(session),
             "pain_before": [str(r) for r in session.pain_ratings.filter(phase="before")],
             "pain_after": [str(r) for r in session.pain_ratings.filter(phase="after")],
         },

@@ -78,7 +78,8 @@
           retryTimer = setTimeout(flush, 3000);
           return;
         }
-        const sent = q[0].event_id;
+        const entry = q[0];
+        const sent = entry.event_id;
         forget(sent);
         q = load();
         if (response.ok) {
@@ -88,12 +89,32 @@
           let text = "That entry was not recorded.";
           try { text = (await response.json()).error || text; } catch (e) { /* not JSON */ }
           complain(text);
+          refused(entry, text);
         }
       }
       say("All saved.");
     } finally {
       sending = false;
     }
+  }
+
+  function describe(entry) {
+    const what = [entry.kind, entry.site, entry.candidate, entry.result, entry.challenge_other, entry.note]
+      .filter((x) => x).join(" · ");
+    return what + (entry.force_newtons ? " · " + entry.force_newtons + " N" : "");
+  }
+
+  function refused(entry, reason) {
+    // A refused entry stays in view, with its note, until the practitioner dismisses it.
+    const box = document.getElementById("refused");
+    const item = document.createElement("li");
+    item.textContent = describe(entry) + " — " + reason + " ";
+    const dismiss = document.createElement("button");
+    dismiss.type = "button"; dismiss.className = "link"; dismiss.textContent = "Dismiss";
+    dismiss.addEventListener("click", () => { item.remove(); box.hidden = !box.querySelector("li"); });
+    item.appendChild(dismiss);
+    box.querySelector("ul").appendChild(item);
+    box.hidden = false;
   }
 
   function swap(html) {
