@@ -45,3 +45,26 @@ def test_everyday_pages_pass_axe_and_fit_the_screen(
                 problems[path] = found
         context.close()
     assert problems == {}
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 768, "height": 1024}, {"width": 390, "height": 844}]
+)
+def test_pages_without_sign_in_pass_axe_and_fit_the_screen(
+    browser: Browser, live_server, alice, maria, axe_script, viewport
+):
+    from repattern.clients import services
+
+    _, token = services.intake_link_create(client=maria, user=alice, days=7)
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    problems = {}
+    for path in ["/accounts/login/", "/accounts/password_reset/", f"/intake/{token}/"]:
+        page.goto(live_server.url + path)
+        found = serious_violations(page, axe_script)
+        if not no_horizontal_scroll(page):
+            found.append("scrolls sideways")
+        if found:
+            problems[path] = found
+    context.close()
+    assert problems == {}
