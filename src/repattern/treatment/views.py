@@ -101,7 +101,7 @@ def screen_context(session: TreatmentSession) -> dict[str, object]:
     atlas = load_atlas()
     return {
         **state_context(session),
-        "pain_before": [str(r) for r in session.pain_ratings.filter(phase="before")],
+        "pain_before": session.pain("before"),
         "muscle_choices": finding.muscle_choices(atlas),
         "entry_choices": finding.entry_choices(atlas, session.client),
     }
@@ -232,8 +232,8 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
                 for item in session.homework.all()
             ],
             "body_map_svg": summary.body_map(session),
-            "pain_before": [str(r) for r in session.pain_ratings.filter(phase="before")],
-            "pain_after": [str(r) for r in session.pain_ratings.filter(phase="after")],
+            "pain_before": session.pain("before"),
+            "pain_after": session.pain("after"),
         },
     )
 

@@ -40,6 +40,10 @@ class TreatmentSession(models.Model):
     def is_open(self) -> bool:
         return self.ended_at is None
 
+    def pain(self, phase: str) -> list[str]:
+        """The pain ratings of one phase ("before" or "after"), in words."""
+        return [str(r) for r in self.pain_ratings.all() if r.phase == phase]
+
 
 class AfterEffect(models.TextChoices):
     SORENESS = "soreness", "Soreness"

@@ -101,8 +101,7 @@ def _lines(items: list[str]) -> str:
 def draft_text(session: TreatmentSession) -> dict[str, str]:
     """The four SOAP sections in words, from what was recorded."""
     atlas = clinic_atlas(session.client.clinic_id)
-    before = [str(r) for r in session.pain_ratings.filter(phase="before")]
-    after = [str(r) for r in session.pain_ratings.filter(phase="after")]
+    before, after = session.pain("before"), session.pain("after")
     events = list(session.events.all())
     weak = sorted(
         {
