@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import argparse
 import ast
+import importlib
+import importlib.util
 import os
-import runpy
+import pkgutil
 import sys
 from pathlib import Path
 
-BENCH_DIR = Path(__file__).resolve().parents[2] / "bench"
+import repattern.bench
+
 HELP_WORDS = {"help", "--help", "-h"}
 OWN_COMMANDS = (
     ("check-data", "Check the atlas data files and count what they hold; needs no database"),
@@ -28,13 +31,23 @@ def own_commands_help() -> str:
     return "\n".join(lines) + "\n"
 
 
+# Modules of repattern.bench that are helpers of the benches, not benches themselves.
+BENCH_HELPERS = frozenset({"simulate"})
+
+
 def bench_names() -> list[str]:
-    return sorted(p.stem for p in BENCH_DIR.glob("*.py") if not p.stem.startswith("_"))
+    found = pkgutil.iter_modules(repattern.bench.__path__)
+    return sorted(
+        m.name for m in found if not m.name.startswith("_") and m.name not in BENCH_HELPERS
+    )
 
 
 def bench_summary(name: str) -> str:
     """The first line of the bench's docstring, read without running it."""
-    source = (BENCH_DIR / f"{name}.py").read_text(encoding="utf-8")
+    spec = importlib.util.find_spec(f"repattern.bench.{name}")
+    if spec is None or spec.origin is None:
+        return ""
+    source = Path(spec.origin).read_text(encoding="utf-8")
     docstring = ast.get_docstring(ast.parse(source)) or ""
     return docstring.splitlines()[0] if docstring else ""
 
@@ -55,8 +68,8 @@ def run_bench(argv: list[str]) -> int:
     if not argv or argv[0] not in names:
         print(bench_help(), file=sys.stderr)
         return 2
-    module = runpy.run_path(str(BENCH_DIR / f"{argv[0]}.py"), run_name="repattern_bench")
-    return int(module["main"](argv[1:]) or 0)
+    module = importlib.import_module(f"repattern.bench.{argv[0]}")
+    return int(module.main(argv[1:]) or 0)
 
 
 def run_check_data(argv: list[str]) -> int:

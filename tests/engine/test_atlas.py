@@ -13,8 +13,8 @@ from repattern.engine.atlas import (
     check_data,
     load_atlas,
 )
+from repattern.engine.atlas.movements import ACTIONS, JOINTS
 from repattern.engine.errors import AtlasError, EngineError, UnknownStructure
-from repattern.engine.movements import ACTIONS, JOINTS
 from repattern.engine.vocabulary import CONDITIONS, REGIONS, ids
 
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from repattern.engine.atlas import Atlas, Relation, Site, load_atlas
-from repattern.engine.atlas_relations import derive_relations, shared_source
-from repattern.engine.atlas_schema import Muscle
+from repattern.engine.atlas.relations import derive_relations, shared_source
+from repattern.engine.atlas.schema import Muscle
 from repattern.engine.errors import UnknownStructure
 
 

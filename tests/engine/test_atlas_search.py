@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from repattern.engine.atlas import Atlas, Muscle, load_atlas
-from repattern.engine.atlas_search import normalize_root
+from repattern.engine.atlas.search import normalize_root
 from repattern.engine.errors import AtlasError
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from repattern.engine.movements import ACTIONS, JOINTS
-from repattern.engine.movements import label as action_label
+from repattern.engine.atlas.movements import ACTIONS, JOINTS
+from repattern.engine.atlas.movements import label as action_label
 from repattern.engine.vocabulary import REGIONS, choices
 
 ANY = [("", "Any")]

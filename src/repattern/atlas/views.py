@@ -14,41 +14,12 @@ from repattern.atlas import services
 from repattern.atlas.forms import AtlasSearchForm, ChartUploadForm
 from repattern.atlas.models import ClinicChart
 from repattern.engine.atlas import Atlas, Entry, Relation
+from repattern.engine.atlas.movements import JOINTS
+from repattern.engine.atlas.movements import label as action_label
 from repattern.engine.errors import AtlasError, ChartError, UnknownStructure
-from repattern.engine.movements import JOINTS
-from repattern.engine.movements import label as action_label
 from repattern.engine.vocabulary import REGIONS, label
 
 MAX_RESULTS = 200
-# "hip flexor", "knee extensors": what a practitioner types for a job rather than a name.
-AGENTS = {
-    "flexor": "flexion",
-    "extensor": "extension",
-    "abductor": "abduction",
-    "adductor": "adduction",
-    "elevator": "elevation",
-    "depressor": "depression",
-    "pronator": "pronation",
-    "supinator": "supination",
-    "evertor": "eversion",
-    "invertor": "inversion",
-    "dorsiflexor": "dorsiflexion",
-    "plantarflexor": "plantarflexion",
-    "protractor": "protraction",
-    "retractor": "retraction",
-}
-
-
-def by_job(text: str) -> tuple[str, str] | None:
-    """(joint, action) for a query like 'hip flexors', or None."""
-    words = text.lower().replace("_", " ").split()
-    if len(words) < 2:
-        return None
-    agent = words[-1].removesuffix("s")
-    joint = "_".join(words[:-1])
-    if agent in AGENTS and joint in JOINTS:
-        return joint, AGENTS[agent]
-    return None
 
 
 @login_required
@@ -60,16 +31,12 @@ def atlas_index(request: HttpRequest, clinic_id: int) -> HttpResponse:
     error = ""
     if form.is_valid() and any(form.cleaned_data.values()):
         data = form.cleaned_data
-        text, joint, action = data["q"], data["joint"] or None, data["action"] or None
-        job = by_job(text) if not (joint or action) else None
-        if job:
-            text, (joint, action) = "", job
         try:
             results = atlas.search(
-                text,
+                data["q"],
                 region=data["region"] or None,
-                action=action,
-                joint=joint,
+                action=data["action"] or None,
+                joint=data["joint"] or None,
                 root=data["root"] or None,
             )
         except AtlasError as problem:

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from repattern.engine.atlas import Atlas, Site
-from repattern.engine.atlas_relations import Relation
+from repattern.engine.atlas import OPPOSITE_SIDE, Atlas, Site
+from repattern.engine.atlas.relations import Relation
 from repattern.engine.errors import InvalidWeight, UnknownStructure
 from repattern.engine.vocabulary import REGIONS, ids, label
 
@@ -77,7 +77,6 @@ def _neighbours() -> dict[str, frozenset[str]]:
 
 # Regions that touch, for "a scar near the region".
 NEIGHBOURS: dict[str, frozenset[str]] = _neighbours()
-_OTHER_SIDE = {"left": "right", "right": "left", "midline": "midline"}
 
 
 @dataclass(frozen=True)
@@ -341,7 +340,7 @@ def absolute_site(key: str, inhibited_side: str) -> str:
     if side == "same":
         side = inhibited_side
     elif side == "other":
-        side = _OTHER_SIDE[inhibited_side]
+        side = OPPOSITE_SIDE[inhibited_side]
     return f"{head}:{side}"
 
 

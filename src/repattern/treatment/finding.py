@@ -18,7 +18,7 @@ from repattern.atlas.services import clinic_atlas
 from repattern.clients.models import Client
 from repattern.engine import Posterior, TestModel, next_test
 from repattern.engine.atlas import Atlas, parse_site
-from repattern.engine.atlas_schema import SITE_SIDES
+from repattern.engine.atlas.schema import SITE_SIDES
 from repattern.engine.candidates import (
     Candidate,
     ClientHistory,

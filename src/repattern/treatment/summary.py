@@ -8,8 +8,8 @@ from typing import Literal
 from django.utils import timezone
 
 from repattern.atlas.services import clinic_atlas
-from repattern.engine.bodymap import BodyMark, marks_for_site, render_body_map
 from repattern.engine.errors import EngineError
+from repattern.treatment.bodymap import BodyMark, marks_for_site, render_body_map
 from repattern.treatment.models import Pattern, TreatmentSession
 from repattern.treatment.sites import site_name
 

@@ -13,7 +13,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from repattern.engine.atlas import Atlas, load_atlas
-from repattern.engine.bodymap import (
+from repattern.engine.errors import UnknownStructure
+from repattern.engine.vocabulary import REGIONS, SIDES, ids
+from repattern.treatment.bodymap import (
     CENTRE,
     HEIGHT,
     REGION_SPOTS,
@@ -24,8 +26,6 @@ from repattern.engine.bodymap import (
     place,
     render_body_map,
 )
-from repattern.engine.errors import UnknownStructure
-from repattern.engine.vocabulary import REGIONS, SIDES, ids
 
 SVG = "{http://www.w3.org/2000/svg}"
 

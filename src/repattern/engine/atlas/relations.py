@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from repattern.engine.atlas_schema import Evidence, Muscle
-from repattern.engine.movements import JOINTS, OPPOSITES, SIDED_ACTIONS
+from repattern.engine.atlas.movements import JOINTS, OPPOSITES, SIDED_ACTIONS
+from repattern.engine.atlas.schema import Evidence, Muscle
 
 RelationKind = Literal["synergist", "antagonist", "reported"]
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)

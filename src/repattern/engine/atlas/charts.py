@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from repattern.engine.atlas_relations import Relation, RelationKind
-from repattern.engine.atlas_search import normalize
-from repattern.engine.atlas_yaml import compose
+from repattern.engine.atlas.documents import compose
+from repattern.engine.atlas.relations import Relation, RelationKind
+from repattern.engine.atlas.search import normalize
 from repattern.engine.errors import ChartError, ChartProblem
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from repattern.engine.movements import ACTIONS, JOINTS
+from repattern.engine.atlas.movements import ACTIONS, JOINTS
 from repattern.engine.vocabulary import CONDITIONS, REGIONS, ids, label
 
 REGION_IDS = ids(REGIONS)

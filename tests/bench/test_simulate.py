@@ -9,14 +9,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from repattern.engine import Posterior, TestModel, UnknownPolicy, next_test
-from repattern.engine.simulate import (
+from repattern.bench.simulate import (
     CHART_ORDER,
     Rates,
     dirichlet_priors,
     draw_truth,
     simulate,
 )
+from repattern.engine import Posterior, TestModel, UnknownPolicy, next_test
 
 CAREFUL = TestModel(0.85, 0.15)
 

@@ -1,6 +1,6 @@
 """How long the atlas takes: load and validate every file, derive relations, search.
 
-Run with `uv run python bench/atlas.py [--repeats N]`. Prints figures; never passes or fails.
+Run with `repattern bench atlas [--repeats N]`. Prints figures; never passes or fails.
 Loads go through `load_atlas(DATA_DIR)`, which reads and validates the files afresh each time
 (the cached shipped atlas is bypassed), so each load is a cold load of the data.
 """
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from repattern.engine.atlas import DATA_DIR, Atlas, load_atlas
-from repattern.engine.atlas_relations import derive_relations, shared_source
+from repattern.engine.atlas.relations import derive_relations, shared_source
 
 SEARCHES: tuple[tuple[str, dict[str, str]], ...] = (
     ("alias 'psoas'", {"text": "psoas"}),
@@ -54,7 +54,7 @@ def _derive(atlas: Atlas) -> Callable[[], Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bench/atlas.py", description=__doc__)
+    parser = argparse.ArgumentParser(prog="repattern bench atlas", description=__doc__)
     parser.add_argument(
         "--repeats", type=int, default=20, help="loads to time (searches run 50 times as many)"
     )

@@ -15,8 +15,8 @@ the pattern steps are reported apart. Wall time is the figure; CPU time of this 
 shown beside it, as the machine may be busy with other work (for PostgreSQL it leaves out the
 server's share).
 
-Run with `uv run python bench/session.py [--database-url URL] [--keep]` or
-`uv run repattern bench session ...`. Prints figures; never passes or fails.
+Run with `uv run repattern bench session [--database-url URL] [--keep]`. Prints figures; never
+passes or fails.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ CONDITIONS = (
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="bench/session.py",
+        prog="repattern bench session",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -893,7 +893,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.configured:
         print(
             "Django is already set up in this process; run the bench on its own: "
-            "uv run python bench/session.py",
+            "uv run repattern bench session",
             file=sys.stderr,
         )
         return 2

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import runpy
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "engine.py"
+from repattern.bench.engine import main
+
 TARGETS = (
     "Success within 12 tests",
     "Accuracy >= 0.95",
@@ -19,7 +19,6 @@ TARGETS = (
 
 
 def test_the_quick_benchmark_writes_markdown_json_and_a_plot(tmp_path: Path) -> None:
-    main = runpy.run_path(str(BENCH), run_name="bench_smoke")["main"]
     assert main(["--quick", "--episodes", "100", "--out", str(tmp_path)]) == 0
     for name in ("engine.md", "engine.json", "engine.png"):
         assert (tmp_path / name).stat().st_size > 0

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_quick_bench_prints_the_p95_line(tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ def test_the_quick_bench_prints_the_p95_line(tmp_path: Path) -> None:
     }
     env["TMPDIR"] = str(tmp_path)
     done = subprocess.run(
-        [sys.executable, "bench/session.py", "--quick"],
+        [sys.executable, "-m", "repattern.bench.session", "--quick"],
         cwd=ROOT,
         env=env,
         capture_output=True,

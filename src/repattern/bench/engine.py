@@ -1,7 +1,7 @@
 """Benchmark of the inference engine against today's practice, on simulated clients.
 
-Run with `repattern bench engine` or `uv run python bench/engine.py [--episodes N] [--quick]
-[--out DIR]`. Writes engine.md, engine.json and engine.png to DIR (docs/bench by default).
+Run with `repattern bench engine [--episodes N] [--quick] [--out DIR]`. Writes engine.md,
+engine.json and engine.png to DIR (docs/bench by default).
 Prints figures; it never passes or fails on them. Every figure carries a 95% bootstrap interval.
 """
 
@@ -27,12 +27,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from tqdm import tqdm
 
-from repattern.engine import Posterior, TestModel, next_test
-from repattern.engine.candidates import CONFIRMED_WEIGHT, rank_candidates
-from repattern.engine.inference import binary_entropy
-from repattern.engine.policies import DEFAULT_POLICY, POLICIES
-from repattern.engine.reliability import ConfirmedCounts, estimate_reliability
-from repattern.engine.simulate import (
+from repattern.bench.simulate import (
     BASELINES,
     CHART_ORDER,
     Episodes,
@@ -41,8 +36,13 @@ from repattern.engine.simulate import (
     draw_truth,
     simulate,
 )
+from repattern.engine import Posterior, TestModel, next_test
+from repattern.engine.candidates import CONFIRMED_WEIGHT, rank_candidates
+from repattern.engine.inference import binary_entropy
+from repattern.engine.policies import DEFAULT_POLICY, POLICIES
+from repattern.engine.reliability import ConfirmedCounts, estimate_reliability
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "bench"
+OUT = Path("docs") / "bench"  # relative to where it is run: the checkout, in practice
 SIZES = (5, 10, 20, 40)
 NOISE = ((0.9, 0.05), (0.85, 0.15), (0.75, 0.25))
 PRIORS = ("dirichlet:0.3", "dirichlet:1", "atlas")

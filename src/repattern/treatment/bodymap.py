@@ -16,7 +16,6 @@ from typing import Literal, get_args
 from xml.sax.saxutils import escape, quoteattr
 
 from repattern.engine.atlas import Atlas
-from repattern.engine.errors import EngineError
 from repattern.engine.vocabulary import REGIONS, SIDES, ids
 
 MarkKind = Literal["inhibited", "facilitated", "pain", "scar"]
@@ -40,7 +39,7 @@ _INK = "#1b1f24"
 _MUTED = "#4a5360"
 
 
-class InvalidMark(EngineError, ValueError):
+class InvalidMark(ValueError):
     """A body-map mark whose region, side, kind or intensity the map cannot draw."""
 
 

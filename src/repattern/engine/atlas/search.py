@@ -3,6 +3,7 @@
 Text matches rank exact names and aliases first, then names that start with the text, then
 words that start with it, then names that contain it, then nerves and regions that mention it.
 Filters narrow the list and combine: joint and action together mean one action at that joint.
+A job typed as text ("hip flexors", "knee extensors") means that action at that joint.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from repattern.engine.atlas_schema import Muscle, Structure, one_of
+from repattern.engine.atlas.movements import ACTIONS, JOINTS
+from repattern.engine.atlas.schema import Muscle, Structure, one_of
 from repattern.engine.errors import AtlasError
-from repattern.engine.movements import ACTIONS, JOINTS
 from repattern.engine.vocabulary import REGIONS, ids, label
 
 Entry = Muscle | Structure
@@ -26,6 +27,23 @@ _ROMAN = {
     )
 }
 _NO_MATCH = 99
+# "hip flexor", "knee extensors": what a practitioner types for a job rather than a name.
+AGENTS = {
+    "flexor": "flexion",
+    "extensor": "extension",
+    "abductor": "abduction",
+    "adductor": "adduction",
+    "elevator": "elevation",
+    "depressor": "depression",
+    "pronator": "pronation",
+    "supinator": "supination",
+    "evertor": "eversion",
+    "invertor": "inversion",
+    "dorsiflexor": "dorsiflexion",
+    "plantarflexor": "plantarflexion",
+    "protractor": "protraction",
+    "retractor": "retraction",
+}
 
 
 def normalize(text: str) -> str:
@@ -111,6 +129,9 @@ def search(
     joint: str | None = None,
     root: str | None = None,
 ) -> list[Entry]:
+    job = by_job(text) if not (joint or action) else None
+    if job:
+        text, (joint, action) = "", job
     _check(region, sorted(ids(REGIONS)), "a region")
     _check(action, ACTIONS, "an action")
     _check(joint, JOINTS, "a joint")
@@ -123,3 +144,15 @@ def search(
             ranked.append((rank, item.entry.name.lower(), item.entry))
     ranked.sort(key=lambda r: (r[0], r[1]))
     return [entry for _, _, entry in ranked]
+
+
+def by_job(text: str) -> tuple[str, str] | None:
+    """(joint, action) for a query like 'hip flexors', or None."""
+    words = text.lower().replace("_", " ").split()
+    if len(words) < 2:
+        return None
+    agent = words[-1].removesuffix("s")
+    joint = "_".join(words[:-1])
+    if agent in AGENTS and joint in JOINTS:
+        return joint, AGENTS[agent]
+    return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from repattern.engine.atlas_schema import (
+from repattern.engine.atlas.documents import Document, Place, problem, read_yaml, validate_entries
+from repattern.engine.atlas.schema import (
     CONDITION_IDS,
     ConditionMap,
     Muscle,
@@ -17,7 +18,6 @@ from repattern.engine.atlas_schema import (
     Source,
     Structure,
 )
-from repattern.engine.atlas_yaml import Document, Place, problem, read_yaml, validate_entries
 
 SOURCES_FILE = "sources.yaml"
 STRUCTURES_FILE = "structures.yaml"

@@ -1,14 +1,5 @@
-"""The anatomy atlas: muscles, other structures, their relations, and the conditions they serve.
-
-Everything the engine and the session screen know about the body comes from the YAML files in
-`repattern/data/`, validated on load. Relations carry their evidence level: `anatomical`
-(derived from the structured actions), `reported` (public practitioner material), or `clinic`
-(a clinic's own chart, joined for that clinic only).
-
-Sites: a site is "entry_id:side", side one of left, right, midline (`psoas_major:left`,
-`diaphragm:midline`). A client-specific structure such as a scar is placed with its region:
-"scar:<region>:<side>" (`scar:lower_abdomen:right`), the region from the intake vocabulary.
-"""
+"""The atlas itself: muscles, other structures, their relations and the conditions they serve,
+read from the YAML files in `repattern/data/` and validated on load."""
 
 from __future__ import annotations
 
@@ -18,81 +9,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from repattern.engine.atlas_files import AtlasFiles, read_atlas_files
-from repattern.engine.atlas_relations import (
+from repattern.engine.atlas.files import AtlasFiles, read_atlas_files
+from repattern.engine.atlas.relations import (
     Relation,
     derive_relations,
     shared_source,
 )
-from repattern.engine.atlas_schema import (
-    SITE_SIDES,
-    Action,
-    Condition,
-    Innervation,
-    Muscle,
-    MuscleTest,
-    Source,
-    Structure,
-)
-from repattern.engine.atlas_search import Entry, Indexed, index, search
-from repattern.engine.charts import parse_chart as parse_clinic_chart
+from repattern.engine.atlas.schema import Condition, Muscle, Source, Structure
+from repattern.engine.atlas.search import Entry, Indexed, index, search
+from repattern.engine.atlas.sites import OPPOSITE_SIDE, Site, parse_site
 from repattern.engine.errors import AtlasError, DataFileError, InvalidSite, UnknownStructure
-from repattern.engine.vocabulary import REGIONS, ids
 
-__all__ = [
-    "DATA_DIR",
-    "Action",
-    "Atlas",
-    "CheckReport",
-    "Condition",
-    "Entry",
-    "Innervation",
-    "Muscle",
-    "MuscleTest",
-    "Relation",
-    "Site",
-    "Source",
-    "Structure",
-    "check_data",
-    "load_atlas",
-    "parse_clinic_chart",
-    "parse_site",
-]
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_OPPOSITE_SIDE = {"left": "right", "right": "left", "midline": "midline"}
-
-
-@dataclass(frozen=True)
-class Site:
-    """Where on this client's body: an atlas entry and a side (and a region, for a scar)."""
-
-    entry_id: str
-    side: str
-    region: str | None = None
-
-    def __str__(self) -> str:
-        if self.region:
-            return f"{self.entry_id}:{self.region}:{self.side}"
-        return f"{self.entry_id}:{self.side}"
-
-
-def parse_site(text: str) -> Site:
-    """'psoas_major:left' or 'scar:lower_abdomen:right' -> Site; raises InvalidSite."""
-    parts = text.strip().split(":")
-    if len(parts) not in (2, 3) or not all(parts):
-        raise InvalidSite(
-            f"{text!r} is not a site; write 'entry_id:side' such as "
-            "'psoas_major:left', or 'scar:<region>:<side>' for a scar"
-        )
-    side = parts[-1]
-    if side not in SITE_SIDES:
-        raise InvalidSite(f"{text!r} has side {side!r}; use left, right or midline")
-    if len(parts) == 3 and parts[1] not in ids(REGIONS):
-        raise InvalidSite(
-            f"{text!r} has region {parts[1]!r}, which is not in the intake vocabulary of regions"
-        )
-    return Site(parts[0], side, parts[1] if len(parts) == 3 else None)
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 class Atlas:
@@ -209,7 +137,7 @@ class Atlas:
         elif relation.same_side:
             wanted = [site.side] if site.side in sides else ["midline"]
         else:
-            wanted = [_OPPOSITE_SIDE[site.side]] if site.side in sides else ["midline"]
+            wanted = [OPPOSITE_SIDE[site.side]] if site.side in sides else ["midline"]
         region = site.region if partner.client_specific else None
         return [Site(partner.id, s, region) for s in wanted if s in sides]
 
