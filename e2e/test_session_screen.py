@@ -4,6 +4,8 @@ activation and a passing retest are recorded, homework is drafted and the note i
 
 from __future__ import annotations
 
+from repattern.engine.session import PatternStatus
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -103,7 +105,7 @@ def test_a_full_session_from_weak_psoas_to_a_signed_note(
     page.get_by_role("button", name="Sign note").click()
     expect(page.get_by_text("Signed by alice")).to_be_visible()
     expect(page.get_by_role("button", name="Sign note")).to_have_count(0)
-    assert Pattern.objects.get().status == Pattern.Status.CORRECTED
+    assert Pattern.objects.get().status == PatternStatus.CORRECTED
 
 
 def test_closing_the_page_mid_session_resumes_where_it_was(

@@ -77,17 +77,16 @@ def maria(northside: Clinic, alice: Any) -> Client:
         phone="+44 7700 900101",
         email="maria@example.com",
     )
-    services.history_add(
+    services.scar_add(
         client=client,
         user=alice,
-        entry="scar",
         procedure="Appendectomy",
         region="lower_abdomen",
         side="right",
         year=2004,
     )
-    services.history_add(
-        client=client, user=alice, entry="pain_area", region="lower_back", side="right", intensity=6
+    services.pain_area_add(
+        client=client, user=alice, region="lower_back", side="right", intensity=6
     )
     services.screen_record(client=client, user=alice, answers=NO_FLAGS)
     services.consent_record(client=client, user=alice, signed_name="Maria Lopez")

@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from repattern.accounts.models import Clinic, Membership, Role
+from repattern.accounts.models import Clinic, Role
+from repattern.accounts.services import clinic_create, member_add
 from repattern.clients import services
 from repattern.clients.screening import QUESTION_IDS
 
@@ -251,6 +252,13 @@ CLIENTS: tuple[dict[str, Any], ...] = (
 )
 
 
+HISTORY_ADD: dict[str, Any] = {
+    "injury": services.injury_add,
+    "scar": services.scar_add,
+    "pain_area": services.pain_area_add,
+}
+
+
 class DemoClash(Exception):
     """The database already holds users with the demo's usernames."""
 
@@ -268,24 +276,39 @@ def demo_load() -> bool:
             "--reset to wipe this one."
         )
     with transaction.atomic():
-        clinic = Clinic.objects.create(name=CLINIC_NAME)
-        users = {username: _staff(clinic, username, role, name) for username, role, name in STAFF}
+        clinic = _clinic()
+        users = {m.user.username: m.user for m in clinic.memberships.select_related("user")}
         for spec in CLIENTS:
             _client(clinic, users["alice"], users["olivia"], spec)
     return True
 
 
-def _staff(clinic: Clinic, username: str, role: str, name: str) -> Any:
-    first, last = name.split(" ", 1)
-    user = get_user_model().objects.create_user(
-        username=username,
-        email=f"{username}@northside.example",
-        password=PASSWORD,
-        first_name=first,
-        last_name=last,
+def _clinic() -> Clinic:
+    """The clinic and its staff, through the same services as a real clinic's."""
+    (owner, _, owner_name), *others = STAFF
+    first, last = owner_name.split(" ", 1)
+    clinic = clinic_create(
+        name=CLINIC_NAME,
+        owner_username=owner,
+        owner_email=f"{owner}@northside.example",
+        owner_password=PASSWORD,
+        owner_first_name=first,
+        owner_last_name=last,
     )
-    Membership.objects.create(user=user, clinic=clinic, role=role)
-    return user
+    by = get_user_model().objects.get(username=owner)
+    for username, role, name in others:
+        first, last = name.split(" ", 1)
+        member_add(
+            clinic=clinic,
+            username=username,
+            email=f"{username}@northside.example",
+            role=role,
+            first_name=first,
+            last_name=last,
+            password=PASSWORD,
+            by=by,
+        )
+    return clinic
 
 
 def _client(clinic: Clinic, practitioner: Any, owner: Any, spec: dict[str, Any]) -> None:
@@ -301,8 +324,10 @@ def _client(clinic: Clinic, practitioner: Any, owner: Any, spec: dict[str, Any])
         email=f"{first.lower()}.{last.lower()}@example.com",
     )
     for kind, fields in spec["history"]:
-        services.history_add(client=client, user=practitioner, entry=kind, **fields)
-    services.intake_update(client=client, user=practitioner, **spec["intake"])
+        HISTORY_ADD[kind](client=client, user=practitioner, **fields)
+    services.intake_update(
+        client=client, user=practitioner, answers=services.IntakeAnswers(**spec["intake"])
+    )
     answers = {**NO_FLAGS, **dict.fromkeys(spec.get("flags", []), True)}
     services.screen_record(client=client, user=practitioner, answers=answers)
     services.consent_record(client=client, user=practitioner, signed_name=f"{first} {last}")

@@ -9,10 +9,10 @@ from repattern.accounts.forms import (
 )
 from repattern.atlas import views as atlas
 from repattern.audit import views as audit
-from repattern.clients import public_views as public
-from repattern.clients import views as clients
-from repattern.treatment import careplan_views as careplans
-from repattern.treatment import views as treatment
+from repattern.clients.views import history, links, public, records, screening
+from repattern.treatment.views import calendar as calendar_feeds
+from repattern.treatment.views import careplans, notes
+from repattern.treatment.views import sessions as treatment
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -32,8 +32,8 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("clinics/<int:clinic_id>/clients/", clients.client_list, name="client_list"),
-    path("clinics/<int:clinic_id>/clients/new/", clients.client_new, name="client_new"),
+    path("clinics/<int:clinic_id>/clients/", records.client_list, name="client_list"),
+    path("clinics/<int:clinic_id>/clients/new/", records.client_new, name="client_new"),
     path("clinics/<int:clinic_id>/members/", accounts.member_list, name="member_list"),
     path(
         "clinics/<int:clinic_id>/members/<int:membership_id>/role/",
@@ -54,26 +54,26 @@ urlpatterns = [
         name="chart_delete",
     ),
     path("clinics/<int:clinic_id>/atlas/<str:entry_id>/", atlas.atlas_entry, name="atlas_entry"),
-    path("clients/<int:client_id>/", clients.client_detail, name="client_detail"),
-    path("clients/<int:client_id>/edit/", clients.client_edit, name="client_edit"),
-    path("clients/<int:client_id>/archive/", clients.client_archive, name="client_archive"),
-    path("clients/<int:client_id>/intake/", clients.intake_edit, name="intake_edit"),
+    path("clients/<int:client_id>/", records.client_detail, name="client_detail"),
+    path("clients/<int:client_id>/edit/", records.client_edit, name="client_edit"),
+    path("clients/<int:client_id>/archive/", records.client_archive, name="client_archive"),
+    path("clients/<int:client_id>/intake/", history.intake_edit, name="intake_edit"),
     path(
-        "clients/<int:client_id>/history/<str:kind>/add/", clients.history_add, name="history_add"
+        "clients/<int:client_id>/history/<str:kind>/add/", history.history_add, name="history_add"
     ),
     path(
         "clients/<int:client_id>/history/<str:kind>/<int:row_id>/remove/",
-        clients.history_remove,
+        history.history_remove,
         name="history_remove",
     ),
-    path("clients/<int:client_id>/screen/", clients.screen_new, name="screen_new"),
-    path("clients/<int:client_id>/clearance/", clients.clearance_new, name="clearance_new"),
-    path("clients/<int:client_id>/override/", clients.override_new, name="override_new"),
-    path("clients/<int:client_id>/consent/", clients.consent_new, name="consent_new"),
-    path("clients/<int:client_id>/intake-links/", clients.intake_links, name="intake_links"),
+    path("clients/<int:client_id>/screen/", screening.screen_new, name="screen_new"),
+    path("clients/<int:client_id>/clearance/", screening.clearance_new, name="clearance_new"),
+    path("clients/<int:client_id>/override/", screening.override_new, name="override_new"),
+    path("clients/<int:client_id>/consent/", screening.consent_new, name="consent_new"),
+    path("clients/<int:client_id>/intake-links/", links.intake_links, name="intake_links"),
     path(
         "clients/<int:client_id>/intake-links/<int:link_id>/revoke/",
-        clients.intake_link_revoke,
+        links.intake_link_revoke,
         name="intake_link_revoke",
     ),
     path("clients/<int:client_id>/sessions/new/", treatment.session_new, name="session_new"),
@@ -82,11 +82,11 @@ urlpatterns = [
     path("sessions/<int:session_id>/state/", treatment.session_state, name="session_state"),
     path("sessions/<int:session_id>/finish/", treatment.session_finish, name="session_finish"),
     path("sessions/<int:session_id>/summary/", treatment.session_summary, name="session_summary"),
-    path("sessions/<int:session_id>/note/", treatment.note_save, name="note_save"),
-    path("sessions/<int:session_id>/note/amend/", treatment.note_amend, name="note_amend"),
+    path("sessions/<int:session_id>/note/", notes.note_save, name="note_save"),
+    path("sessions/<int:session_id>/note/amend/", notes.note_amend, name="note_amend"),
     path(
         "sessions/<int:session_id>/homework/<int:item_id>/",
-        treatment.homework_save,
+        notes.homework_save,
         name="homework_save",
     ),
     path("clients/<int:client_id>/care-plans/new/", careplans.careplan_new, name="careplan_new"),
@@ -94,8 +94,8 @@ urlpatterns = [
     path("care-plans/<int:plan_id>/edit/", careplans.careplan_edit, name="careplan_edit"),
     path("care-plans/<int:plan_id>/close/", careplans.careplan_close, name="careplan_close"),
     path("care-plans/<int:plan_id>/sessions.ics", careplans.careplan_ics, name="careplan_ics"),
-    path("clinics/<int:clinic_id>/calendar/", careplans.calendar_feed, name="calendar_feed"),
-    path("calendar/<str:token>.ics", careplans.calendar_feed_ics, name="calendar_feed_ics"),
+    path("clinics/<int:clinic_id>/calendar/", calendar_feeds.calendar_feed, name="calendar_feed"),
+    path("calendar/<str:token>.ics", calendar_feeds.calendar_feed_ics, name="calendar_feed_ics"),
     path("intake/<str:token>/", public.public_intake, name="public_intake"),
     path(
         "intake/<str:token>/history/<str:kind>/add/",

@@ -21,7 +21,7 @@ def test_adding_changing_and_removing_a_member_write_audit_rows(as_olivia, north
         .order_by("id")
         .values_list("action", flat=True)
     )
-    assert actions == ["member_add", "member_role", "member_remove"]
+    assert actions == ["member_add", "member_set_role", "member_remove"]
 
 
 def test_a_member_who_no_longer_treats_loses_the_calendar_feed(alice, olivia):

@@ -50,7 +50,7 @@ def test_viewing_a_client_writes_a_view_row(as_alice, alice, maria):
     before = timezone.now()
     as_alice.get(f"/clients/{maria.pk}/")
     event = latest()
-    assert (event.user, event.actor, event.action) == (alice, "alice", "view")
+    assert (event.user, event.actor, event.action) == (alice, "alice", "client_view")
     assert (event.record_type, event.record_id, event.clinic) == (
         "client",
         str(maria.pk),
@@ -61,7 +61,7 @@ def test_viewing_a_client_writes_a_view_row(as_alice, alice, maria):
 
 def test_opening_the_history_writes_a_view_row(as_alice, maria):
     as_alice.get(f"/clients/{maria.pk}/intake/")
-    assert (latest().action, latest().summary) == ("view", "intake")
+    assert (latest().action, latest().summary) == ("client_view", "intake")
 
 
 def test_creating_and_editing_a_client_write_rows(as_alice, northside):
@@ -85,14 +85,20 @@ def test_creating_and_editing_a_client_write_rows(as_alice, northside):
             "gender": "female",
         },
     )
-    assert rows_since(start) == [("alice", "create", "client"), ("alice", "update", "client")]
+    assert rows_since(start) == [
+        ("alice", "client_create", "client"),
+        ("alice", "client_update", "client"),
+    ]
 
 
 def test_archiving_and_restoring_write_rows(as_alice, maria):
     start = last_id()
     as_alice.post(f"/clients/{maria.pk}/archive/", {"action": "archive"})
     as_alice.post(f"/clients/{maria.pk}/archive/", {"action": "restore"})
-    assert rows_since(start) == [("alice", "archive", "client"), ("alice", "restore", "client")]
+    assert rows_since(start) == [
+        ("alice", "client_archive", "client"),
+        ("alice", "client_restore", "client"),
+    ]
 
 
 def test_history_entries_added_and_removed_write_rows(as_alice, maria):
@@ -105,11 +111,11 @@ def test_history_entries_added_and_removed_write_rows(as_alice, maria):
     as_alice.post(f"/clients/{maria.pk}/history/scar/{scar.pk}/remove/")
     as_alice.post(f"/clients/{maria.pk}/intake/", {"intake-goals": "Run a 10k."})
     assert rows_since(start) == [
-        ("alice", "create", "painarea"),
-        ("alice", "delete", "scar"),
-        ("alice", "update", "intake"),
+        ("alice", "history_add", "painarea"),
+        ("alice", "history_remove", "scar"),
+        ("alice", "intake_update", "intake"),
     ]
-    assert "Appendectomy" in AuditEvent.objects.get(action="delete").summary
+    assert "Appendectomy" in AuditEvent.objects.get(action="history_remove").summary
 
 
 def test_screen_clearance_override_and_consent_write_rows(as_alice, as_olivia, maria):
@@ -127,11 +133,11 @@ def test_screen_clearance_override_and_consent_write_rows(as_alice, as_olivia, m
     )
     as_alice.post(f"/clients/{maria.pk}/consent/", {"signed_name": "Maria Lopez", "agree": "on"})
     assert rows_since(start) == [
-        ("alice", "screen", "safetyscreen"),
-        ("alice", "clearance", "clearance"),
-        ("alice", "screen", "safetyscreen"),
-        ("olivia", "override", "clearance"),
-        ("alice", "consent", "consent"),
+        ("alice", "screen_record", "safetyscreen"),
+        ("alice", "clearance_record", "clearance"),
+        ("alice", "screen_record", "safetyscreen"),
+        ("olivia", "override_record", "clearance"),
+        ("alice", "consent_record", "consent"),
     ]
 
 
@@ -153,14 +159,15 @@ def test_intake_links_write_rows_and_the_client_is_named_as_acting_through_the_l
     )
     via_link = f"client via link {link.pk + 1}"
     assert rows_since(start) == [
-        ("alice", "intake_link", "intakelink"),
-        ("alice", "revoke", "intakelink"),
-        ("alice", "intake_link", "intakelink"),
-        (via_link, "update", "intake"),
-        (via_link, "screen", "safetyscreen"),
-        (via_link, "consent", "consent"),
+        ("alice", "intake_link_create", "intakelink"),
+        ("alice", "intake_link_revoke", "intakelink"),
+        ("alice", "intake_link_create", "intakelink"),
+        (via_link, "intake_update", "intake"),
+        (via_link, "screen_record", "safetyscreen"),
+        (via_link, "consent_record", "consent"),
+        (via_link, "intake_link_submit", "intakelink"),
     ]
-    assert AuditEvent.objects.filter(actor=via_link, user__isnull=True).count() == 3
+    assert AuditEvent.objects.filter(actor=via_link, user__isnull=True).count() == 4
 
 
 def test_the_owner_reads_the_audit_log(as_olivia, as_alice, maria):
@@ -169,7 +176,7 @@ def test_the_owner_reads_the_audit_log(as_olivia, as_alice, maria):
     assert response.status_code == 200
     text = page(response)
     assert "Audit log" in text
-    assert f"client {maria.pk}" in text and "alice" in text and "view" in text
+    assert f"client {maria.pk}" in text and "alice" in text and "Viewed a client record" in text
 
 
 def test_the_owner_narrows_the_log_to_every_row_about_one_client(
@@ -181,12 +188,12 @@ def test_the_owner_narrows_the_log_to_every_row_about_one_client(
     response = as_olivia.get(f"/clinics/{maria.clinic_id}/audit/", {"record": maria.pk})
     shown = list(response.context["page"])
     assert {(e.action, e.record_type) for e in shown} == {
-        ("create", "client"),
-        ("create", "scar"),
-        ("create", "painarea"),
-        ("screen", "safetyscreen"),
-        ("consent", "consent"),
-        ("view", "client"),
+        ("client_create", "client"),
+        ("history_add", "scar"),
+        ("history_add", "painarea"),
+        ("screen_record", "safetyscreen"),
+        ("consent_record", "consent"),
+        ("client_view", "client"),
     }
     assert all(e.client_id == maria.pk for e in shown)
     assert 'value="Maria Lopez"' in page(response)
@@ -212,4 +219,4 @@ def test_the_log_is_newest_first_and_keeps_old_rows(as_olivia, as_alice, maria):
     as_alice.get(f"/clients/{maria.pk}/")
     AuditEvent.objects.filter(action="create").update(at=timezone.now() - timedelta(days=400))
     shown = list(as_olivia.get(f"/clinics/{maria.clinic_id}/audit/").context["page"])
-    assert shown[0].action == "view" and shown[-1].action == "create"
+    assert shown[0].action == "client_view" and shown[-1].action == "client_create"

@@ -134,9 +134,7 @@ def test_a_pain_of_eleven_cannot_reach_the_database_even_through_a_service(maria
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.history_add(
-            client=maria, user=alice, entry="pain_area", region="knee", side="left", intensity=11
-        )
+        services.pain_area_add(client=maria, user=alice, region="knee", side="left", intensity=11)
 
 
 def test_an_unanswered_screen_question_is_not_taken_as_no(as_alice, maria):

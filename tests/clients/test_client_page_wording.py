@@ -40,17 +40,15 @@ def test_a_pain_area_reads_as_words(region, side, words):
 
 
 def test_the_client_page_shows_pain_areas_in_words(as_alice, maria, alice):
-    services.history_add(
-        client=maria, user=alice, entry="pain_area", region="jaw", side="left", intensity=4
-    )
+    services.pain_area_add(client=maria, user=alice, region="jaw", side="left", intensity=4)
     text = page(as_alice.get(f"/clients/{maria.pk}/"))
     assert "Right lower back: 6/10; Left jaw and TMJ: 4/10" in text
     assert "tmj" not in text
 
 
 def test_injuries_and_scars_on_both_sides_read_naturally(maria, alice):
-    injury = services.history_add(
-        client=maria, user=alice, entry="injury", kind="whiplash", region="neck_back", side="both"
+    injury = services.injury_add(
+        client=maria, user=alice, kind="whiplash", region="neck_back", side="both"
     )
     assert str(injury) == "Whiplash, both sides, back of neck"
 

@@ -24,10 +24,9 @@ def page(response) -> str:
 
 @pytest.fixture
 def sprain(maria, alice) -> Injury:
-    return services.history_add(
+    return services.injury_add(
         client=maria,
         user=alice,
-        entry="injury",
         kind="sprain",
         region="ankle",
         side="left",

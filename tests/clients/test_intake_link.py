@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from repattern.clients import services
-from repattern.clients.models import IntakeLink, PainArea, SafetyScreen, Scar, Source
+from repattern.clients.models import IntakeLink, PainArea, SafetyScreen, Scar, EnteredBy
 from repattern.clients.screening import CONSENT_VERSION, QUESTION_IDS
 
 LINK_CLOSED = "This link has expired or has already been used. Ask your clinic for a new one."
@@ -118,12 +118,12 @@ def test_submitting_every_answer_stores_intake_screen_and_consent_and_closes_the
     assert maria.intake.jaw_clenching and maria.intake.conditions == ["low_back_pain"]
     assert maria.screens.count() == screens + 1
     screen = maria.latest_screen()
-    assert screen.source == Source.CLIENT_LINK and screen.recorded_by is None
+    assert screen.entered_by == EnteredBy.CLIENT_LINK and screen.recorded_by is None
     assert screen.flags() == ["Fever"]
     assert maria.consents.count() == consents + 1
     consent = maria.consents.order_by("-accepted_at", "-id").first()
-    assert (consent.source, consent.version, consent.signed_name) == (
-        Source.CLIENT_LINK,
+    assert (consent.entered_by, consent.version, consent.signed_name) == (
+        EnteredBy.CLIENT_LINK,
         CONSENT_VERSION,
         "Maria Lopez",
     )
@@ -186,11 +186,15 @@ def test_a_link_claimed_by_a_simultaneous_submit_refuses_the_second_with_a_page(
 
     link, _ = services.intake_link_create(client=maria, user=alice, days=7)
     answers = dict.fromkeys(QUESTION_IDS, False)
-    services.intake_link_complete(link=link, answers=answers, notes="", signed_name="Maria Lopez")
+    sent = {
+        "intake": services.IntakeAnswers(),
+        "screen_answers": answers,
+        "screen_notes": "",
+        "signed_name": "Maria Lopez",
+    }
+    services.intake_link_submit(link=link, **sent)
     with pytest.raises(ValidationError, match="already been sent"):
-        services.intake_link_complete(
-            link=link, answers=answers, notes="", signed_name="Maria Lopez"
-        )
+        services.intake_link_submit(link=link, **sent)
     assert IntakeLink.objects.get(pk=link.pk).completed_at is not None
     assert maria.consents.count() == 2  # the fixture's, and the link's one
 
@@ -202,5 +206,5 @@ def test_the_link_shows_only_what_the_client_adds_and_each_opening_is_audited(cl
     page = html.unescape(client.get(f"/intake/{token}/").content.decode())
     assert "Appendectomy" not in page, "staff-entered history stays with the clinic"
     assert AuditEvent.objects.filter(
-        client=maria, action="view", actor__startswith="client via link"
+        client=maria, action="intake_link_open", actor__startswith="client via link"
     ).exists()

@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from repattern.clients import services
-from repattern.clients.models import Clearance, Client, Consent, ScreenStatus, Source
+from repattern.clients.models import Clearance, Client, Consent, ScreenStatus, EnteredBy
 from repattern.clients.screening import CONSENT_VERSION, QUESTION_IDS
 from tests.characters import NO_FLAGS, signed_in
 
@@ -199,10 +199,10 @@ def test_consent_stores_the_version_and_the_time(as_alice, nora, alice):
     )
     assert "Consent recorded." in page(response)
     consent = Consent.objects.get(client=nora)
-    assert (consent.version, consent.signed_name, consent.source, consent.recorded_by) == (
+    assert (consent.version, consent.signed_name, consent.entered_by, consent.recorded_by) == (
         CONSENT_VERSION,
         "Nora Quinn",
-        Source.PRACTITIONER,
+        EnteredBy.STAFF,
         alice,
     )
     assert before <= consent.accepted_at <= timezone.now()

@@ -20,7 +20,8 @@ def session(maria, alice) -> TreatmentSession:
 
 def record(session: TreatmentSession, user: Any, **fields: Any):
     event = EventInput(event_id=fields.pop("event_id", uuid.uuid4()), **fields)
-    return services.event_record(session=session, user=user, event=event)
+    recorded = services.event_record(session=session, user=user, event=event)
+    return recorded.event, recorded.created
 
 
 def held(session: TreatmentSession, user: Any, site: str, candidate: str):

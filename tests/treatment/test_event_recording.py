@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from repattern.engine.session import PatternStatus
+
 import uuid
 
 import pytest
@@ -38,7 +40,7 @@ def test_an_event_id_from_another_session_is_refused(session, alice, maria):
 
 def test_a_confirmed_pattern_opens_the_learning_window_with_the_sessions_length(session, alice):
     pattern = confirm(session, alice, PSOAS, QL)
-    assert pattern.status == Pattern.Status.CONFIRMED
+    assert pattern.status == PatternStatus.OPEN
     assert pattern.window_seconds == session.window_seconds and pattern.layer == 1
 
 
@@ -85,11 +87,11 @@ def test_a_passing_retest_corrects_the_pattern_and_a_failing_one_opens_the_next_
     session, alice
 ):
     first = correct(session, alice, confirm(session, alice, PSOAS, QL), result="weak")
-    assert first.status == Pattern.Status.NOT_CORRECTED
+    assert first.status == PatternStatus.NOT_CORRECTED
     held(session, alice, PSOAS, SCAR)
     second, _ = record(session, alice, kind="confirm", site=PSOAS, candidate=SCAR)
     assert second.pattern.layer == 2
-    assert correct(session, alice, second.pattern).status == Pattern.Status.CORRECTED
+    assert correct(session, alice, second.pattern).status == PatternStatus.CORRECTED
 
 
 def test_a_retest_after_the_window_closed_is_marked_late(session, alice):
@@ -104,7 +106,7 @@ def test_a_pattern_can_be_deferred(session, alice):
     pattern = confirm(session, alice, PSOAS, QL)
     record(session, alice, kind="outcome", pattern_id=pattern.pk, outcome="deferred")
     pattern.refresh_from_db()
-    assert pattern.status == Pattern.Status.DEFERRED
+    assert pattern.status == PatternStatus.DEFERRED
 
 
 def test_ending_the_session_defers_a_pattern_left_in_its_window(session, alice):
@@ -113,7 +115,7 @@ def test_ending_the_session_defers_a_pattern_left_in_its_window(session, alice):
         session=session, user=alice, pain_after=[], after_effects=[], after_effects_note=""
     )
     pattern.refresh_from_db()
-    assert pattern.status == Pattern.Status.DEFERRED
+    assert pattern.status == PatternStatus.DEFERRED
     assert session.events.filter(kind="outcome", outcome="deferred").exists()
 
 

@@ -43,7 +43,9 @@ def test_a_signed_note_is_locked_and_takes_dated_amendments(session, alice, corr
     note = services.note_draft(session=session, user=alice)
     services.note_sign(note=note, user=alice)
     with pytest.raises(ValidationError, match="signed and locked"):
-        services.note_save(note=note, user=alice, subjective="changed")
+        services.note_save(
+            note=note, user=alice, subjective="changed", objective="", assessment="", plan=""
+        )
     note.refresh_from_db()
     assert "changed" not in note.subjective
     services.note_amend(note=note, user=alice, text="Client phoned: soreness gone next day.")

@@ -51,6 +51,14 @@ def test_a_challenge_answers_with_the_new_ranking_and_the_next_suggestion(as_ali
 
 
 def test_a_custom_challenge_needs_its_description(as_alice, session):
+    post(
+        as_alice,
+        session,
+        event_id=str(uuid.uuid4()),
+        kind="test",
+        site="psoas_major:left",
+        result="weak",
+    )
     response = post(
         as_alice,
         session,
@@ -61,7 +69,7 @@ def test_a_custom_challenge_needs_its_description(as_alice, session):
         challenge="custom",
         result="holds",
     )
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "Describe the custom challenge." in response.json()["error"]
 
 

@@ -62,7 +62,9 @@ def test_opening_a_session_summary_is_in_the_audit_log_under_the_client(
     as_alice, session, drafted, maria
 ):
     as_alice.get(f"/sessions/{session.pk}/summary/")
-    row = AuditEvent.objects.filter(action="view", record_type="treatmentsession").latest("id")
+    row = AuditEvent.objects.filter(action="session_view", record_type="treatmentsession").latest(
+        "id"
+    )
     assert row.client_id == maria.pk and row.actor == "alice"
 
 

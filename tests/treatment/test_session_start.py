@@ -31,8 +31,8 @@ def start(browser, client, **pain: int):
 
 @pytest.fixture
 def knee(maria, alice) -> PainArea:
-    return client_services.history_add(
-        client=maria, user=alice, entry="pain_area", region="knee", side="left", intensity=3
+    return client_services.pain_area_add(
+        client=maria, user=alice, region="knee", side="left", intensity=3
     )
 
 
@@ -74,8 +74,8 @@ def test_every_pain_area_needs_a_rating(as_alice, maria, knee):
 
 
 def test_a_spot_listed_twice_in_the_history_is_rated_once(as_alice, alice, maria):
-    client_services.history_add(
-        client=maria, user=alice, entry="pain_area", region="lower_back", side="right", intensity=2
+    client_services.pain_area_add(
+        client=maria, user=alice, region="lower_back", side="right", intensity=2
     )
     first, second = maria.pain_areas.order_by("-intensity")
     response = start(as_alice, maria, **{str(first.pk): 4, str(second.pk): 4})

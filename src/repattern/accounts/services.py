@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from repattern.accounts.forms import MemberPasswordResetForm, same_address
 from repattern.accounts.models import Clinic, Membership, Role
+from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 
 
@@ -24,7 +25,13 @@ def clinic_name_check(name: str) -> None:
 
 @transaction.atomic
 def clinic_create(
-    *, name: str, owner_username: str, owner_email: str, owner_password: str | None
+    *,
+    name: str,
+    owner_username: str,
+    owner_email: str,
+    owner_password: str | None,
+    owner_first_name: str = "",
+    owner_last_name: str = "",
 ) -> Clinic:
     """A clinic and its first owner. An existing user becomes the owner of the new clinic."""
     clinic = Clinic(name=name.strip())
@@ -34,14 +41,27 @@ def clinic_create(
     User = get_user_model()
     owner = User.objects.filter(username=owner_username).first()
     if owner is None:
-        owner = User(username=owner_username, email=owner_email)
+        owner = User(
+            username=owner_username,
+            email=owner_email,
+            first_name=owner_first_name,
+            last_name=owner_last_name,
+        )
         owner.full_clean(exclude=["password"])
         if owner_password:
             owner.set_password(owner_password)
         else:
             owner.set_unusable_password()
         owner.save()
-    Membership.objects.create(user=owner, clinic=clinic, role=Role.OWNER)
+    membership = Membership.objects.create(user=owner, clinic=clinic, role=Role.OWNER)
+    audit_record(
+        clinic=clinic,
+        user=None,
+        actor=owner.get_username(),
+        action=AuditAction.CLINIC_CREATE,
+        record=membership,
+        summary=f"{clinic.name}, owned by {owner.get_username()}",
+    )
     return clinic
 
 
@@ -80,7 +100,7 @@ def member_add(
     audit_record(
         clinic=clinic,
         user=by,
-        action="member_add",
+        action=AuditAction.MEMBER_ADD,
         record=membership,
         summary=f"{username} as {role}",
     )
@@ -125,7 +145,7 @@ def member_set_role(*, membership: Membership, role: str, by: User | None = None
     audit_record(
         clinic=membership.clinic,
         user=by,
-        action="member_role",
+        action=AuditAction.MEMBER_SET_ROLE,
         record=membership,
         summary=f"{membership.user.get_username()} is now {role}",
     )
@@ -139,7 +159,7 @@ def member_remove(*, membership: Membership, by: User) -> None:
     audit_record(
         clinic=membership.clinic,
         user=by,
-        action="member_remove",
+        action=AuditAction.MEMBER_REMOVE,
         record=membership,
         summary=membership.user.get_username(),
     )

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from repattern.accounts.models import Clinic
 from repattern.atlas.models import ClinicChart, ClinicRelation
+from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.engine.atlas import Atlas, Relation, load_atlas, parse_clinic_chart
 
@@ -62,7 +63,7 @@ def chart_upload(*, clinic: Clinic, user: User, filename: str, text: str) -> Cli
     audit_record(
         clinic=clinic,
         user=user,
-        action="chart_upload",
+        action=AuditAction.CHART_UPLOAD,
         record=chart,
         summary=f"{filename}: {len(relations)} relations",
     )
@@ -72,6 +73,10 @@ def chart_upload(*, clinic: Clinic, user: User, filename: str, text: str) -> Cli
 @transaction.atomic
 def chart_delete(*, chart: ClinicChart, user: User) -> None:
     audit_record(
-        clinic=chart.clinic, user=user, action="chart_delete", record=chart, summary=chart.filename
+        clinic=chart.clinic,
+        user=user,
+        action=AuditAction.CHART_DELETE,
+        record=chart,
+        summary=chart.filename,
     )
     chart.delete()

@@ -4,6 +4,49 @@ from django.conf import settings
 from django.db import models
 
 
+class AuditAction(models.TextChoices):
+    """What was done, named after the service that did it (`noun_verb`), or `noun_view` for a
+    reading. One list, so the log reads alike everywhere and a test can hold services to it."""
+
+    CLINIC_CREATE = "clinic_create", "Created the clinic"
+    MEMBER_ADD = "member_add", "Added a member"
+    MEMBER_SET_ROLE = "member_set_role", "Changed a member's role"
+    MEMBER_REMOVE = "member_remove", "Removed a member"
+    CLIENT_CREATE = "client_create", "Registered a client"
+    CLIENT_UPDATE = "client_update", "Changed a client's details"
+    CLIENT_ARCHIVE = "client_archive", "Archived a client"
+    CLIENT_RESTORE = "client_restore", "Restored a client"
+    CLIENT_VIEW = "client_view", "Viewed a client record"
+    INTAKE_UPDATE = "intake_update", "Changed the intake history"
+    HISTORY_ADD = "history_add", "Added to the history"
+    HISTORY_REMOVE = "history_remove", "Removed from the history"
+    SCREEN_RECORD = "screen_record", "Recorded a safety screen"
+    CLEARANCE_RECORD = "clearance_record", "Recorded a doctor's clearance"
+    OVERRIDE_RECORD = "override_record", "Overrode the safety screen"
+    CONSENT_RECORD = "consent_record", "Recorded consent"
+    INTAKE_LINK_CREATE = "intake_link_create", "Made an intake link"
+    INTAKE_LINK_OPEN = "intake_link_open", "Opened an intake link"
+    INTAKE_LINK_SUBMIT = "intake_link_submit", "Sent the intake through a link"
+    INTAKE_LINK_REVOKE = "intake_link_revoke", "Revoked an intake link"
+    CAREPLAN_CREATE = "careplan_create", "Made a care plan"
+    CAREPLAN_UPDATE = "careplan_update", "Changed a care plan"
+    CAREPLAN_CLOSE = "careplan_close", "Closed a care plan"
+    SESSION_START = "session_start", "Started a session"
+    SESSION_VIEW = "session_view", "Viewed a session"
+    SESSION_FINISH = "session_finish", "Finished a session"
+    SESSION_END = "session_end", "Ended a session"
+    HOMEWORK_DRAFT = "homework_draft", "Drafted homework"
+    HOMEWORK_UPDATE = "homework_update", "Changed homework"
+    NOTE_DRAFT = "note_draft", "Drafted a note"
+    NOTE_SAVE = "note_save", "Saved a note"
+    NOTE_SIGN = "note_sign", "Signed a note"
+    NOTE_AMEND = "note_amend", "Amended a note"
+    FEED_CREATE = "feed_create", "Made a calendar feed"
+    FEED_REVOKE = "feed_revoke", "Revoked a calendar feed"
+    CHART_UPLOAD = "chart_upload", "Uploaded a clinic chart"
+    CHART_DELETE = "chart_delete", "Removed a clinic chart"
+
+
 class AuditEvent(models.Model):
     """Who saw or changed which clinical record, and when. Never edited, never deleted."""
 
@@ -22,7 +65,7 @@ class AuditEvent(models.Model):
         related_name="audit_events",
         help_text="The client whose record was seen or changed, for that client's trail",
     )
-    action = models.CharField(max_length=40)
+    action = models.CharField(max_length=40, choices=AuditAction.choices)
     record_type = models.CharField(max_length=40)
     record_id = models.CharField(max_length=40)
     summary = models.CharField(max_length=300, blank=True)

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 
 from repattern.accounts.models import Clinic
-from repattern.audit.models import AuditEvent
+from repattern.audit.models import AuditAction, AuditEvent
 from repattern.clients.models import Client
 
 
@@ -14,13 +14,15 @@ def audit_record(
     *,
     clinic: Clinic,
     user: User | AnonymousUser | None,
-    action: str,
+    action: AuditAction,
     record: models.Model,
     summary: str = "",
     actor: str = "",
     client: Client | None = None,
 ) -> AuditEvent:
-    """One row; `client` defaults to the record itself or the client the record belongs to."""
+    """One row; `client` defaults to the record itself or the client the record belongs to.
+
+    Call it inside the transaction of the change it records, so both are kept or neither."""
     signed_in = user is not None and user.is_authenticated
     if client is None and isinstance(record, Client):
         client = record

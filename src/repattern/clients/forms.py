@@ -1,16 +1,14 @@
+"""Forms shape what people type; the models check it (their validators and `clean`), once."""
+
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from repattern.clients.models import (
-    SIGNER_NEEDED,
+    PAIN_SCALE,
     Clearance,
     Client,
     Consent,
@@ -22,22 +20,12 @@ from repattern.clients.models import (
 from repattern.clients.screening import SAFETY_QUESTIONS
 from repattern.engine.vocabulary import CONDITIONS, choices
 
-EARLIEST_DATE = date(1900, 1, 1)
-PHONE = re.compile(r"^[0-9+()\-. ]{5,40}$")
-
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def not_in_future(value: date | None, what: str) -> None:
-    if value and value > timezone.localdate():
-        raise ValidationError(f"{what} cannot be in the future.")
-    if value and value < EARLIEST_DATE:
-        raise ValidationError(f"{what} must be after 1900.")
 
 
 class ClientForm(forms.ModelForm):
@@ -55,17 +43,6 @@ class ClientForm(forms.ModelForm):
         ]
         widgets = {"date_of_birth": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"date_of_birth": {"invalid": "Enter a real date, e.g. 1980-04-23."}}
-
-    def clean_date_of_birth(self) -> date:
-        born = self.cleaned_data["date_of_birth"]
-        not_in_future(born, "The date of birth")
-        return born
-
-    def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise ValidationError("Write the phone number with digits, spaces, +, ( ) and - only.")
-        return phone
 
 
 class ClientSearchForm(forms.Form):
@@ -116,55 +93,21 @@ class InjuryForm(ClientRecordForm):
         widgets = {"occurred_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
         error_messages = {"occurred_on": {"invalid": "Enter a real date, e.g. 2015-06-30."}}
 
-    def clean_occurred_on(self) -> date | None:
-        when = self.cleaned_data["occurred_on"]
-        not_in_future(when, "The injury date")
-        if when and when < self.client.date_of_birth:
-            raise ValidationError("The injury date is before the client's date of birth.")
-        return when
-
-    def clean_age_at_injury(self) -> int | None:
-        age = self.cleaned_data["age_at_injury"]
-        if age is not None and age > self.client.age():
-            raise ValidationError(f"The client is {self.client.age()}: the age must not be more.")
-        return age
-
 
 class ScarForm(ClientRecordForm):
-    length_cm = forms.DecimalField(
-        label="Length (cm)", required=False, min_value=0.1, max_value=99.9, decimal_places=1
-    )
-
     class Meta:
         model = Scar
         fields = ["procedure", "region", "side", "year", "length_cm", "healing", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
-    def clean_year(self) -> int | None:
-        year = self.cleaned_data["year"]
-        if year is None:
-            return None
-        if year > timezone.localdate().year:
-            raise ValidationError("The year cannot be in the future.")
-        if year < self.client.date_of_birth.year:
-            raise ValidationError("The year is before the client was born.")
-        return year
-
 
 class PainAreaForm(ClientRecordForm):
-    intensity = forms.IntegerField(
-        min_value=0,
-        max_value=10,
-        error_messages={
-            "min_value": "Rate pain from 0 (none) to 10 (worst imaginable).",
-            "max_value": "Rate pain from 0 (none) to 10 (worst imaginable).",
-        },
-    )
-
     class Meta:
         model = PainArea
         fields = ["region", "side", "intensity", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        # The form field takes its bounds from the model's validators; say them in words.
+        error_messages = {"intensity": {"min_value": PAIN_SCALE, "max_value": PAIN_SCALE}}
 
 
 YES_NO = [("no", "No"), ("yes", "Yes")]
@@ -204,12 +147,9 @@ class ClearanceForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The model needs it for a clearance (an override names the owner instead).
+        self.instance.kind = Clearance.Kind.CLEARANCE
         self.fields["cleared_by"].required = True
-
-    def clean_cleared_on(self) -> date:
-        when = self.cleaned_data["cleared_on"]
-        not_in_future(when, "The clearance date")
-        return when
 
 
 class OverrideForm(forms.Form):
@@ -224,33 +164,25 @@ class OverrideForm(forms.Form):
     )
 
 
-class ConsentForm(forms.Form):
-    signed_name = forms.CharField(max_length=200, label="Full name, as a signature")
-    signer_relationship = forms.CharField(
-        max_length=100,
-        required=False,
-        label=Consent._meta.get_field("signer_relationship").verbose_name,
-        help_text="Only when someone signs for the client: e.g. parent, guardian or carer.",
-    )
+class ConsentForm(forms.ModelForm):
     agree = forms.BooleanField(
         label="I have read this and agree",
         error_messages={"required": "Tick the box to confirm you have read and agree."},
     )
 
+    class Meta:
+        model = Consent
+        fields = ["signed_name", "signer_relationship"]
+        labels = {"signed_name": "Full name, as a signature"}
+        help_texts = {
+            "signer_relationship": "Only when someone signs for the client: e.g. parent, "
+            "guardian or carer."
+        }
+
     def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.client = client
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        signed_name = cleaned.get("signed_name", "")
-        if (
-            signed_name
-            and not self.client.signature_matches(signed_name)
-            and not cleaned.get("signer_relationship")
-        ):
-            self.add_error("signer_relationship", SIGNER_NEEDED)
-        return cleaned
+        # The model compares the name signed with the client's own.
+        self.instance.client = client
 
 
 class IntakeLinkForm(forms.Form):

@@ -5,14 +5,8 @@ from typing import Any
 from django import forms
 
 from repattern.clients.models import PainArea, body_place
-from repattern.treatment.models import (
-    CarePlan,
-    ChallengeKind,
-    HomeworkItem,
-    Pattern,
-    SessionEvent,
-    SessionNote,
-)
+from repattern.engine.session import EventKind, PatternStatus, Result
+from repattern.treatment.models import CarePlan, ChallengeKind, HomeworkItem, SessionNote
 from repattern.treatment.models.sessions import AfterEffect
 
 PAIN_MESSAGES = {
@@ -89,17 +83,19 @@ class SessionStartForm(PainBeforeForm):
 
 
 class EventForm(forms.Form):
-    """One session event as the page sends it; shape only, the service checks the sense."""
+    """One session event as the page sends it; shape only: the session rules check the sense."""
 
     event_id = forms.UUIDField(
         error_messages={"invalid": "The page sent a bad event id; reload it."}
     )
-    kind = forms.ChoiceField(choices=SessionEvent.Kind.choices)
+    kind = forms.ChoiceField(choices=[(k.value, k.label) for k in EventKind])
     site = forms.CharField(max_length=100, required=False)
     candidate = forms.CharField(max_length=100, required=False)
     challenge = forms.ChoiceField(choices=[("", "—"), *ChallengeKind.choices], required=False)
     challenge_other = forms.CharField(max_length=100, required=False)
-    result = forms.ChoiceField(choices=SessionEvent.Result.choices, required=False)
+    result = forms.ChoiceField(
+        choices=[("", "—"), *((r.value, r.label) for r in Result)], required=False
+    )
     blinded = forms.BooleanField(required=False)
     force_newtons = forms.DecimalField(
         min_value=0,
@@ -109,22 +105,11 @@ class EventForm(forms.Form):
         error_messages={"max_value": "Force is in newtons, at most 2000."},
     )
     note = forms.CharField(max_length=5000, required=False)
-    outcome = forms.ChoiceField(choices=[("", "—"), *Pattern.Status.choices], required=False)
+    outcome = forms.ChoiceField(
+        choices=[("", "—"), *((o.value, o.label) for o in PatternStatus)], required=False
+    )
     pattern_id = forms.IntegerField(required=False, min_value=1)
     recorded_by = forms.IntegerField(required=False)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        kind = data.get("kind")
-        if kind in ("test", "challenge", "retest") and not data.get("result"):
-            self.add_error("result", "Say whether the muscle held or was weak.")
-        if kind in ("test", "challenge", "confirm") and not data.get("site"):
-            self.add_error("site", "Say which muscle was tested.")
-        if kind in ("challenge", "confirm") and not data.get("candidate"):
-            self.add_error("candidate", "Say which structure was challenged.")
-        if data.get("challenge") == "custom" and not data.get("challenge_other"):
-            self.add_error("challenge_other", "Describe the custom challenge.")
-        return data
 
 
 class NoteForm(forms.ModelForm):

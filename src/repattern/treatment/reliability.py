@@ -22,6 +22,7 @@ from repattern.engine import (
     RetestPair,
     estimate_reliability,
 )
+from repattern.engine.session import EventKind, PatternStatus, Result
 from repattern.treatment.models import Pattern, SessionEvent
 
 
@@ -30,10 +31,10 @@ def confirmed_counts(practitioner: User) -> ConfirmedCounts:
     hold that allowed each confirmation."""
     rows = (
         SessionEvent.objects.filter(
-            kind=SessionEvent.Kind.CHALLENGE,
+            kind=EventKind.CHALLENGE,
             blinded=False,
             session__practitioner=practitioner,
-            session__patterns__status=Pattern.Status.CORRECTED,
+            session__patterns__status=PatternStatus.CORRECTED,
             session__patterns__layer=1,
             session__patterns__inhibited=F("site"),
             recorded_at__lte=F("session__patterns__confirmed_at"),
@@ -42,7 +43,7 @@ def confirmed_counts(practitioner: User) -> ConfirmedCounts:
             was=Case(When(candidate=F("session__patterns__facilitated"), then=True), default=False)
         )
         .values("was")
-        .annotate(tested=Count("id"), held=Count("id", filter=Q(result="holds")))
+        .annotate(tested=Count("id"), held=Count("id", filter=Q(result=Result.HOLDS)))
     )
     tally = {row["was"]: (row["held"], row["tested"]) for row in rows}
     held_true, tested_true = tally.get(True, (0, 0))
@@ -51,7 +52,7 @@ def confirmed_counts(practitioner: User) -> ConfirmedCounts:
     # pattern carries one hold by construction; leaving that one out keeps the sensitivity
     # from being flattered by the rule that confirms.
     confirming = Pattern.objects.filter(
-        session__practitioner=practitioner, status=Pattern.Status.CORRECTED, layer=1
+        session__practitioner=practitioner, status=PatternStatus.CORRECTED, layer=1
     ).count()
     confirming = min(confirming, held_true)
     return ConfirmedCounts(
@@ -62,12 +63,12 @@ def confirmed_counts(practitioner: User) -> ConfirmedCounts:
 def retest_pairs(practitioner: User) -> list[RetestPair]:
     """Consecutive blinded challenges of one candidate in one finding, paired."""
     blinded = SessionEvent.objects.filter(
-        kind=SessionEvent.Kind.CHALLENGE, blinded=True, session__practitioner=practitioner
+        kind=EventKind.CHALLENGE, blinded=True, session__practitioner=practitioner
     ).order_by("session_id", "site", "candidate", "id")
     confirmed = {
         (p.session_id, p.inhibited): p.facilitated
         for p in Pattern.objects.filter(
-            session__practitioner=practitioner, status=Pattern.Status.CORRECTED, layer=1
+            session__practitioner=practitioner, status=PatternStatus.CORRECTED, layer=1
         )
     }
     pairs, waiting = [], None
@@ -80,7 +81,9 @@ def retest_pairs(practitioner: User) -> list[RetestPair]:
             # Beliefs are rounded to 5% so that pairs group: the estimate stays fast for a
             # practitioner with hundreds of pairs, and the rounding is far below its uncertainty.
             prior = round(min(1.0, max(0.0, prior or 0.0)) * 20) / 20
-            pairs.append(RetestPair(waiting[1].result == "holds", event.result == "holds", prior))
+            pairs.append(
+                RetestPair(waiting[1].result == Result.HOLDS, event.result == Result.HOLDS, prior)
+            )
             waiting = None
         else:
             waiting = (key, event)

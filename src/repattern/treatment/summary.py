@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from repattern.atlas.services import clinic_atlas
 from repattern.engine.errors import EngineError
+from repattern.engine.session import TESTS, EventKind, PatternStatus
 from repattern.treatment.bodymap import BodyMark, marks_for_site, render_body_map
 from repattern.treatment.models import Pattern, TreatmentSession
 from repattern.treatment.sites import site_name
@@ -35,9 +36,9 @@ def session_summary(session: TreatmentSession) -> SessionSummary:
         patterns=[
             (p, site_name(atlas, p.inhibited), site_name(atlas, p.facilitated)) for p in patterns
         ],
-        corrected=sum(p.status == Pattern.Status.CORRECTED for p in patterns),
-        tests=sum(e.kind in ("test", "retest") for e in events),
-        challenges=sum(e.kind == "challenge" for e in events),
+        corrected=sum(p.status == PatternStatus.CORRECTED for p in patterns),
+        tests=sum(e.kind in TESTS for e in events),
+        challenges=sum(e.kind == EventKind.CHALLENGE for e in events),
         window_seconds=round(in_windows),
     )
 
@@ -54,7 +55,7 @@ def body_map(session: TreatmentSession) -> str:
             try:
                 status = (
                     ""
-                    if p.status == Pattern.Status.CORRECTED
+                    if p.status == PatternStatus.CORRECTED
                     else f" ({p.get_status_display().lower()})"
                 )
                 label = f"{site_name(atlas, site)}: {kind}{status}"

@@ -1,11 +1,21 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from repattern.clients.models import TEXT_MAX
+from repattern.engine import session as rules
+from repattern.engine.session import EventKind, PatternStatus, Result
 from repattern.treatment.models.sessions import TreatmentSession
+
+
+def _choices(
+    members: type[EventKind] | type[Result] | type[PatternStatus],
+) -> list[tuple[str, str]]:
+    """Django choices from one of the engine's enums, which hold the values and their words."""
+    return [(m.value, m.label) for m in members]
 
 
 class ChallengeKind(models.TextChoices):
@@ -21,17 +31,13 @@ class ChallengeKind(models.TextChoices):
 class Pattern(models.Model):
     """A confirmed (inhibited, facilitated) pair and what became of it in this session."""
 
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", "Confirmed, in the learning window"
-        CORRECTED = "corrected", "Corrected"
-        NOT_CORRECTED = "not_corrected", "Not corrected"
-        DEFERRED = "deferred", "Deferred"
-
     session = models.ForeignKey(TreatmentSession, on_delete=models.CASCADE, related_name="patterns")
     inhibited = models.CharField(max_length=100)
     facilitated = models.CharField(max_length=100)
     layer = models.PositiveSmallIntegerField(default=1)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CONFIRMED)
+    status = models.CharField(
+        max_length=20, choices=_choices(PatternStatus), default=PatternStatus.OPEN
+    )
     probability = models.FloatField(help_text="The engine's probability when it was confirmed")
     window_seconds = models.PositiveSmallIntegerField(default=45)
     confirmed_at = models.DateTimeField(default=timezone.now)
@@ -49,7 +55,19 @@ class Pattern(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status == self.Status.CONFIRMED
+        return self.status == PatternStatus.OPEN
+
+    def as_rule(self) -> rules.Pattern:
+        """This pattern as the session rules see it."""
+        return rules.Pattern(
+            id=self.pk,
+            inhibited=self.inhibited,
+            facilitated=self.facilitated,
+            layer=self.layer,
+            status=PatternStatus(self.status),
+            confirmed_at=self.confirmed_at.timestamp(),
+            window_seconds=self.window_seconds,
+        )
 
 
 class SessionEvent(models.Model):
@@ -59,28 +77,14 @@ class SessionEvent(models.Model):
     connection stores the event once.
     """
 
-    class Kind(models.TextChoices):
-        TEST = "test", "Muscle test"
-        CHALLENGE = "challenge", "Challenge"
-        CONFIRM = "confirm", "Pattern confirmed"
-        RELEASE = "release", "Release"
-        ACTIVATION = "activation", "Activation"
-        RETEST = "retest", "Retest"
-        OUTCOME = "outcome", "Pattern outcome"
-
-    class Result(models.TextChoices):
-        HOLDS = "holds", "Holds"
-        WEAK = "weak", "Weak"
-        NONE = "", "—"
-
     event_id = models.UUIDField(unique=True)
     session = models.ForeignKey(TreatmentSession, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    kind = models.CharField(max_length=12, choices=_choices(EventKind))
     site = models.CharField(max_length=100, help_text="The muscle tested, or the inhibited site")
     candidate = models.CharField(max_length=100, blank=True, help_text="The structure challenged")
     challenge = models.CharField(max_length=12, choices=ChallengeKind.choices, blank=True)
     challenge_other = models.CharField(max_length=100, blank=True)
-    result = models.CharField(max_length=5, choices=Result.choices, blank=True)
+    result = models.CharField(max_length=5, choices=_choices(Result), blank=True)
     blinded = models.BooleanField(
         default=False, help_text="The practitioner did not know which structure was touched"
     )
@@ -91,7 +95,7 @@ class SessionEvent(models.Model):
     )
     force_newtons = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     note = models.TextField(max_length=TEXT_MAX, blank=True)
-    outcome = models.CharField(max_length=20, choices=Pattern.Status.choices, blank=True)
+    outcome = models.CharField(max_length=20, choices=_choices(PatternStatus), blank=True)
     pattern = models.ForeignKey(
         Pattern, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
     )
@@ -104,3 +108,20 @@ class SessionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.site} {self.result}".strip()
+
+    def clean(self) -> None:
+        if self.challenge == ChallengeKind.CUSTOM and not self.challenge_other.strip():
+            raise ValidationError({"challenge_other": "Describe the custom challenge."})
+
+    def as_rule(self) -> rules.Event:
+        """This event as the session rules see it."""
+        return rules.Event(
+            id=self.pk,
+            kind=EventKind(self.kind),
+            site=self.site,
+            candidate=self.candidate,
+            result=Result(self.result) if self.result else None,
+            outcome=PatternStatus(self.outcome) if self.outcome else None,
+            pattern=self.pattern_id,
+            blinded=self.blinded,
+        )

@@ -1,9 +1,16 @@
-"""Recording what happens in a session, once each, the moment it happens."""
+"""Recording what happens in a session, once each, the moment it happens.
+
+Every event goes through the session rules (`engine.session`): one the rules forbid is refused
+with their sentence, and nothing is stored. The event log is its own audit trail: each row keeps
+who recorded it and when, and is never edited or deleted. A second audit row per tap would
+double every write on the session screen's busiest path and say nothing the row does not; the
+views audit each reading of the session instead.
+"""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.contrib.auth.models import User
@@ -11,14 +18,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from repattern.engine.atlas import load_atlas
+from repattern.atlas.services import clinic_atlas
+from repattern.engine.atlas import Atlas
 from repattern.engine.errors import EngineError
-from repattern.treatment.finding import belief_in
+from repattern.engine.session import Change, Event, EventKind, PatternStatus, Refused, Result
+from repattern.treatment.inputs import SessionRecord, session_record
 from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
-from repattern.treatment.sites import site_name
-
-Kind = SessionEvent.Kind
-PATTERN_STEPS = {Kind.RELEASE, Kind.ACTIVATION, Kind.RETEST, Kind.OUTCOME}
+from repattern.treatment.screen import belief_in
 
 
 class EventRejected(ValueError):
@@ -27,38 +33,49 @@ class EventRejected(ValueError):
 
 @dataclass(frozen=True)
 class EventInput:
-    """What the page sends for one event, already checked for shape by the form."""
+    """What the page (or an API client) sends for one event, already checked for shape."""
 
     event_id: uuid.UUID
-    kind: str
+    kind: EventKind
     site: str = ""
     candidate: str = ""
     challenge: str = ""
     challenge_other: str = ""
-    result: str = ""
+    result: Result | None = None
     blinded: bool = False
     force_newtons: Decimal | None = None
     note: str = ""
-    outcome: str = ""
+    outcome: PatternStatus | None = None
     pattern_id: int | None = None
 
 
-def event_record(
-    *, session: TreatmentSession, user: User, event: EventInput
-) -> tuple[SessionEvent, bool]:
-    """Store the event once; returns (event, created). A repeat of a stored id is a no-op."""
+@dataclass(frozen=True)
+class Recorded:
+    """The stored event, whether this call stored it, and the session as it now stands."""
+
+    event: SessionEvent
+    created: bool
+    record: SessionRecord
+
+
+def event_record(*, session: TreatmentSession, user: User, event: EventInput) -> Recorded:
+    """Store the event once; a repeat of a stored id changes nothing and is not an error."""
     existing = SessionEvent.objects.filter(event_id=event.event_id).first()
     if existing is not None:
-        return _same_session(existing, session), False
+        return Recorded(_same_session(existing, session), False, session_record(session))
     try:
         with transaction.atomic():
             # One writer per session at a time, so two tabs cannot interleave a pattern's steps.
-            locked = TreatmentSession.objects.select_for_update().get(pk=session.pk)
-            return _record(locked, user, event), True
+            locked = (
+                TreatmentSession.objects.select_for_update(of=("self",))
+                .select_related("client", "client__clinic", "practitioner")
+                .get(pk=session.pk)
+            )
+            return _record(locked, user, event)
     except IntegrityError:
         # The same event arrived twice at once: the other request stored it.
         stored = SessionEvent.objects.get(event_id=event.event_id)
-        return _same_session(stored, session), False
+        return Recorded(_same_session(stored, session), False, session_record(session))
 
 
 def _same_session(stored: SessionEvent, session: TreatmentSession) -> SessionEvent:
@@ -67,11 +84,34 @@ def _same_session(stored: SessionEvent, session: TreatmentSession) -> SessionEve
     return stored
 
 
-def _record(session: TreatmentSession, user: User, event: EventInput) -> SessionEvent:
-    if not session.is_open:
-        raise EventRejected("This session has ended; start a new session to record more.")
-    _check_sites(event)
-    pattern = _pattern_for(session, event)
+def _as_rule(event: EventInput) -> Event:
+    return Event(
+        id=0,
+        kind=event.kind,
+        site=event.site,
+        candidate=event.candidate,
+        result=event.result,
+        outcome=event.outcome,
+        pattern=event.pattern_id,
+        blinded=event.blinded and event.kind == EventKind.CHALLENGE,
+    )
+
+
+def _record(session: TreatmentSession, user: User, event: EventInput) -> Recorded:
+    atlas = clinic_atlas(session.client.clinic_id)
+    _check_sites(atlas, event)
+    record = session_record(session, atlas)
+    now = timezone.now()
+    try:
+        rule = _as_rule(event)
+        record.log.check(rule, now.timestamp())
+    except Refused as refused:
+        raise EventRejected(str(refused)) from refused
+    change = record.log.change(rule, now.timestamp())
+    patterns = {p.pk: p for p in record.patterns}
+    pattern = patterns.get(event.pattern_id) if event.pattern_id else None
+    if change.opens is not None:
+        pattern = _open(session, record, change, now)
     row = SessionEvent(
         event_id=event.event_id,
         session=session,
@@ -80,137 +120,65 @@ def _record(session: TreatmentSession, user: User, event: EventInput) -> Session
         candidate=event.candidate,
         challenge=event.challenge,
         challenge_other=event.challenge_other,
-        result=event.result,
-        blinded=event.blinded and event.kind == Kind.CHALLENGE,
+        result=event.result or "",
+        blinded=rule.blinded,
         force_newtons=event.force_newtons,
         note=event.note,
-        outcome=event.outcome,
+        outcome=event.outcome or "",
         pattern=pattern,
         recorded_by=user,
+        recorded_at=now,
     )
     if row.blinded:
         # A blinded retest needs the belief it was made under to count toward reliability.
-        row.prior = belief_in(session, event.site, event.candidate)
-    if pattern is not None and event.kind != Kind.CONFIRM:
-        row.site = pattern.inhibited
-        row.candidate = pattern.facilitated
+        row.prior = belief_in(session, record, event.site, event.candidate)
+    if pattern is not None and rule.kind is not EventKind.CONFIRM:
+        row.site, row.candidate = pattern.inhibited, pattern.facilitated
+    _save(row, exclude=["pattern", "session", "recorded_by", "event_id"])
+    if pattern is not None and change.settles is not None:
+        pattern.status, pattern.ended_at, pattern.retested_late = change.settles, now, change.late
+        pattern.save(update_fields=["status", "ended_at", "retested_late"])
+        patterns[pattern.pk] = pattern
+    elif pattern is not None:
+        patterns[pattern.pk] = pattern
+    stored = replace(rule, id=row.pk, site=row.site, candidate=row.candidate)
+    log = record.log.with_event(stored, change, pattern.pk if pattern else None)
+    rows = [*record.rows, row]
+    ordered = sorted(patterns.values(), key=lambda p: (p.confirmed_at, p.pk))
+    return Recorded(row, True, SessionRecord(rows, ordered, log))
+
+
+def _open(session: TreatmentSession, record: SessionRecord, change: Change, now: object) -> Pattern:
+    """A pattern confirmed by this event, with the engine's belief in it at that moment."""
+    opens = change.opens
+    assert opens is not None
+    pattern = Pattern(
+        session=session,
+        inhibited=opens.inhibited,
+        facilitated=opens.facilitated,
+        layer=opens.layer,
+        probability=belief_in(session, record, opens.inhibited, opens.facilitated),
+        window_seconds=opens.window_seconds,
+        confirmed_at=now,
+    )
+    _save(pattern, exclude=["session"])
+    return pattern
+
+
+def _save(row: SessionEvent | Pattern, exclude: list[str]) -> None:
     try:
-        row.full_clean(exclude=["pattern", "session", "recorded_by", "event_id"])
+        row.full_clean(exclude=exclude)
     except ValidationError as error:
         raise EventRejected(" ".join(error.messages)) from error
     row.save()
-    if pattern is not None:
-        _advance(pattern, row)
-    return row
 
 
-def _held_since_last_layer(session: TreatmentSession, site: str, candidate: str) -> bool:
-    last_settled = (
-        session.events.filter(pattern__inhibited=site, kind__in=[Kind.RETEST, Kind.OUTCOME])
-        .order_by("-id")
-        .values_list("id", flat=True)
-        .first()
-    )
-    held = session.events.filter(
-        kind=Kind.CHALLENGE,
-        site=site,
-        candidate=candidate,
-        result="holds",
-        id__gt=last_settled or 0,
-    )
-    return held.exists()
-
-
-def _check_sites(event: EventInput) -> None:
+def _check_sites(atlas: Atlas, event: EventInput) -> None:
     """Every site named must be one the atlas knows, on a side it has."""
-    atlas = load_atlas()
-    for what, site in (("tested muscle", event.site), ("challenged structure", event.candidate)):
+    for what, site in (("tested muscle", event.site), ("candidate", event.candidate)):
         if not site:
             continue
         try:
             atlas.site(site)
         except EngineError as problem:
             raise EventRejected(f"The {what} is not in the atlas: {problem}") from problem
-    if event.site and event.site == event.candidate:
-        raise EventRejected("A muscle cannot compensate for itself: challenge another structure.")
-
-
-def _pattern_for(session: TreatmentSession, event: EventInput) -> Pattern | None:
-    if event.kind == Kind.CONFIRM:
-        return _confirm(session, event)
-    if event.kind not in PATTERN_STEPS:
-        return None
-    pattern = session.patterns.filter(pk=event.pattern_id).first() if event.pattern_id else None
-    if pattern is None:
-        raise EventRejected("Say which pattern this step belongs to.")
-    if not pattern.is_open and event.kind != Kind.OUTCOME:
-        raise EventRejected(
-            f"The pattern {_words(pattern)} is already {pattern.get_status_display().lower()}."
-        )
-    if event.kind == Kind.RETEST:
-        steps = set(pattern.events.values_list("kind", flat=True))
-        missing = [
-            name
-            for kind, name in (("release", "release"), ("activation", "activation"))
-            if kind not in steps
-        ]
-        if missing:
-            raise EventRejected(f"Record the {' and the '.join(missing)} before the retest.")
-    return pattern
-
-
-def _words(pattern: Pattern) -> str:
-    atlas = load_atlas()
-    return (
-        f"{site_name(atlas, pattern.inhibited)} inhibited with "
-        f"{site_name(atlas, pattern.facilitated)} facilitated"
-    )
-
-
-def _confirm(session: TreatmentSession, event: EventInput) -> Pattern:
-    if not event.site or not event.candidate:
-        raise EventRejected("A pattern needs the inhibited muscle and the facilitated structure.")
-    open_pattern = session.patterns.filter(status=Pattern.Status.CONFIRMED).first()
-    if open_pattern is not None:
-        raise EventRejected(
-            f"Finish the open pattern first ({_words(open_pattern)}): retest, or defer it."
-        )
-    if not _held_since_last_layer(session, event.site, event.candidate):
-        name = site_name(load_atlas(), event.candidate)
-        raise EventRejected(
-            f"Challenge {name} first: a pattern is confirmed by a challenge that makes the weak "
-            "muscle hold."
-        )
-    layer = session.patterns.filter(inhibited=event.site).count() + 1
-    pattern = Pattern(
-        session=session,
-        inhibited=event.site,
-        facilitated=event.candidate,
-        layer=layer,
-        # What the engine believed of this compensator when the practitioner confirmed it.
-        probability=belief_in(session, event.site, event.candidate),
-        window_seconds=session.window_seconds,
-    )
-    try:
-        pattern.full_clean(exclude=["session"])
-    except ValidationError as error:
-        raise EventRejected(" ".join(error.messages)) from error
-    pattern.save()
-    return pattern
-
-
-def _advance(pattern: Pattern, row: SessionEvent) -> None:
-    """A retest decides the pattern; an outcome event settles it explicitly."""
-    status = None
-    if row.kind == Kind.RETEST:
-        status = Pattern.Status.CORRECTED if row.result == "holds" else Pattern.Status.NOT_CORRECTED
-        elapsed = (timezone.now() - pattern.confirmed_at).total_seconds()
-        pattern.retested_late = elapsed > pattern.window_seconds
-    elif row.kind == Kind.OUTCOME:
-        if row.outcome not in Pattern.Status.values or row.outcome == Pattern.Status.CONFIRMED:
-            raise EventRejected("An outcome is corrected, not corrected or deferred.")
-        status = Pattern.Status(row.outcome)
-    if status is not None:
-        pattern.status = status
-        pattern.ended_at = timezone.now()
-        pattern.save(update_fields=["status", "ended_at", "retested_late"])

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from repattern.accounts.models import Membership
+from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.tokens import new_token, token_hash
 from repattern.treatment.models import CalendarFeed
@@ -20,7 +21,7 @@ def feed_create(*, membership: Membership) -> tuple[CalendarFeed, str]:
     audit_record(
         clinic=membership.clinic,
         user=membership.user,
-        action="calendar_feed",
+        action=AuditAction.FEED_CREATE,
         record=feed,
         summary="made a calendar feed",
     )
@@ -35,7 +36,7 @@ def feed_revoke(*, membership: Membership) -> None:
         audit_record(
             clinic=membership.clinic,
             user=membership.user,
-            action="revoke",
+            action=AuditAction.FEED_REVOKE,
             record=feed,
             summary="calendar feed",
         )

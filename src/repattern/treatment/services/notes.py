@@ -8,15 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from repattern.atlas.services import clinic_atlas
+from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
-from repattern.treatment.models import (
-    HomeworkItem,
-    NoteAmendment,
-    Pattern,
-    SessionEvent,
-    SessionNote,
-    TreatmentSession,
-)
+from repattern.engine.session import TESTS, EventKind, PatternStatus, Result
+from repattern.treatment.models import HomeworkItem, NoteAmendment, SessionNote, TreatmentSession
 from repattern.treatment.sites import NO_ACTIVATION, entry_of, site_name
 
 DOSAGE = "Once a day: the release, then the activation straight after it"
@@ -38,7 +33,7 @@ def homework_draft(*, session: TreatmentSession, user: User) -> list[HomeworkIte
     atlas = clinic_atlas(session.client.clinic_id)
     done = set(session.homework.values_list("pattern_id", flat=True))
     items = []
-    for pattern in session.patterns.filter(status=Pattern.Status.CORRECTED):
+    for pattern in session.patterns.filter(status=PatternStatus.CORRECTED):
         if pattern.pk in done:
             continue
         facilitated, inhibited = (
@@ -60,7 +55,7 @@ def homework_draft(*, session: TreatmentSession, user: User) -> list[HomeworkIte
         audit_record(
             clinic=session.client.clinic,
             user=user,
-            action="homework_draft",
+            action=AuditAction.HOMEWORK_DRAFT,
             record=session,
             summary=f"{len(items)} items",
         )
@@ -84,7 +79,7 @@ def homework_update(
         clinic=item.session.client.clinic,
         client=item.session.client,
         user=user,
-        action="homework_update",
+        action=AuditAction.HOMEWORK_UPDATE,
         record=item,
     )
     return item
@@ -107,11 +102,11 @@ def draft_text(session: TreatmentSession) -> dict[str, str]:
         {
             site_name(atlas, e.site)
             for e in events
-            if e.kind == SessionEvent.Kind.TEST and e.result == "weak"
+            if e.kind == EventKind.TEST and e.result == Result.WEAK
         }
     )
-    tests = sum(1 for e in events if e.kind in ("test", "retest"))
-    challenges = sum(1 for e in events if e.kind == "challenge")
+    tests = sum(1 for e in events if e.kind in TESTS)
+    challenges = sum(1 for e in events if e.kind == EventKind.CHALLENGE)
     patterns = list(session.patterns.all())
     found = [
         f"{site_name(atlas, p.inhibited)} inhibited, {site_name(atlas, p.facilitated)} "
@@ -147,6 +142,13 @@ def note_draft(*, session: TreatmentSession, user: User) -> SessionNote:
     for field, text in draft_text(session).items():
         setattr(note, field, text)
     note.save()
+    audit_record(
+        clinic=session.client.clinic,
+        client=session.client,
+        user=user,
+        action=AuditAction.NOTE_DRAFT,
+        record=note,
+    )
     return note
 
 
@@ -156,18 +158,24 @@ def _unsigned(note: SessionNote) -> None:
 
 
 @transaction.atomic
-def note_save(*, note: SessionNote, user: User, **sections: str) -> SessionNote:
+def note_save(
+    *, note: SessionNote, user: User, subjective: str, objective: str, assessment: str, plan: str
+) -> SessionNote:
     note = SessionNote.objects.select_for_update().get(pk=note.pk)
     _unsigned(note)
-    for field, text in sections.items():
-        setattr(note, field, text)
+    note.subjective, note.objective, note.assessment, note.plan = (
+        subjective,
+        objective,
+        assessment,
+        plan,
+    )
     note.full_clean()
     note.save()
     audit_record(
         clinic=note.session.client.clinic,
         client=note.session.client,
         user=user,
-        action="note_save",
+        action=AuditAction.NOTE_SAVE,
         record=note,
     )
     return note
@@ -183,7 +191,7 @@ def note_sign(*, note: SessionNote, user: User) -> SessionNote:
         clinic=note.session.client.clinic,
         client=note.session.client,
         user=user,
-        action="note_sign",
+        action=AuditAction.NOTE_SIGN,
         record=note,
     )
     return note
@@ -200,7 +208,7 @@ def note_amend(*, note: SessionNote, user: User, text: str) -> NoteAmendment:
         clinic=note.session.client.clinic,
         client=note.session.client,
         user=user,
-        action="note_amend",
+        action=AuditAction.NOTE_AMEND,
         record=note,
         summary=text[:200],
     )

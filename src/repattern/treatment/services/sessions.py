@@ -9,9 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from repattern.atlas.services import clinic_atlas
+from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.clients.models import Client
-from repattern.treatment.models import CarePlan, PainRating, Pattern, SessionEvent, TreatmentSession
+from repattern.engine.session import EventKind, PatternStatus
+from repattern.treatment.inputs import session_log
+from repattern.treatment.models import CarePlan, PainRating, SessionEvent, TreatmentSession
 from repattern.treatment.services.notes import homework_draft, note_draft
 
 
@@ -48,7 +52,7 @@ def session_start(
     audit_record(
         clinic=client.clinic,
         user=practitioner,
-        action="session_start",
+        action=AuditAction.SESSION_START,
         record=session,
         summary=f"client {client.pk}",
     )
@@ -80,21 +84,7 @@ def session_finish(
     if not session.is_open:
         raise SessionClosed("This session has already ended; its summary and note are kept.")
     _rate_pain(session, PainRating.Phase.AFTER, pain_after)
-    for pattern in session.patterns.filter(status=Pattern.Status.CONFIRMED):
-        # A pattern still in its window when the session ends is deferred, never left open.
-        SessionEvent.objects.create(
-            event_id=uuid.uuid4(),
-            session=session,
-            kind=SessionEvent.Kind.OUTCOME,
-            site=pattern.inhibited,
-            candidate=pattern.facilitated,
-            outcome=Pattern.Status.DEFERRED,
-            pattern=pattern,
-            recorded_by=user,
-            note="The session ended before the retest.",
-        )
-        pattern.status, pattern.ended_at = Pattern.Status.DEFERRED, timezone.now()
-        pattern.save(update_fields=["status", "ended_at"])
+    _defer_open(session, user)
     session.after_effects = after_effects
     session.after_effects_note = after_effects_note
     session.full_clean()
@@ -102,7 +92,7 @@ def session_finish(
     audit_record(
         clinic=session.client.clinic,
         user=user,
-        action="session_finish",
+        action=AuditAction.SESSION_FINISH,
         record=session,
         summary=f"client {session.client_id}",
     )
@@ -120,8 +110,32 @@ def session_end(*, session: TreatmentSession, user: User) -> TreatmentSession:
         audit_record(
             clinic=session.client.clinic,
             user=user,
-            action="session_end",
+            action=AuditAction.SESSION_END,
             record=session,
             summary=f"client {session.client_id}",
         )
     return session
+
+
+def _defer_open(session: TreatmentSession, user: User) -> None:
+    """Defer every pattern still in its window: a session never ends with one open."""
+    atlas = clinic_atlas(session.client.clinic_id)
+    patterns = list(session.patterns.all())
+    log = session_log(session, [], patterns, atlas)
+    now = timezone.now()
+    for rule in log.closing():
+        pattern = next(p for p in patterns if p.pk == rule.id)
+        SessionEvent.objects.create(
+            event_id=uuid.uuid4(),
+            session=session,
+            kind=EventKind.OUTCOME,
+            site=pattern.inhibited,
+            candidate=pattern.facilitated,
+            outcome=PatternStatus.DEFERRED,
+            pattern=pattern,
+            recorded_by=user,
+            recorded_at=now,
+            note="The session ended before the retest.",
+        )
+        pattern.status, pattern.ended_at = PatternStatus.DEFERRED, now
+        pattern.save(update_fields=["status", "ended_at"])

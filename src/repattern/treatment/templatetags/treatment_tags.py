@@ -6,7 +6,8 @@ from django import template
 
 from repattern.engine.atlas import load_atlas, parse_site
 from repattern.engine.errors import EngineError
-from repattern.treatment.models import Pattern, SessionEvent
+from repattern.engine.session import EventKind, Result
+from repattern.treatment.models import ChallengeKind, SessionEvent
 from repattern.treatment.sites import NO_ACTIVATION, site_name
 
 register = template.Library()
@@ -86,34 +87,28 @@ def event_words(event: SessionEvent) -> str:
     """One line of the session log, naming what was actually done to which structure."""
     atlas = load_atlas()
     site, candidate = site_name(atlas, event.site), site_name(atlas, event.candidate)
-    result = {"holds": "held", "weak": "weak"}.get(event.result, "")
-    if event.kind == "test":
+    result = (
+        {Result.HOLDS: "held", Result.WEAK: "weak"}.get(Result(event.result), "")
+        if event.result
+        else ""
+    )
+    if event.kind == EventKind.TEST:
         return f"Muscle test: {site} — {result}"
-    if event.kind == "challenge":
+    if event.kind == EventKind.CHALLENGE:
         how = (
-            event.challenge_other if event.challenge == "custom" else event.get_challenge_display()
+            event.challenge_other
+            if event.challenge == ChallengeKind.CUSTOM
+            else event.get_challenge_display()
         )
         blind = ", blinded" if event.blinded else ""
-        verdict = "the muscle held" if event.result == "holds" else "still weak"
+        verdict = "the muscle held" if event.result == Result.HOLDS else "still weak"
         return f"Challenge ({how.lower()}{blind}) of {candidate} for {site}: {verdict}"
-    if event.kind == "confirm":
+    if event.kind == EventKind.CONFIRM:
         return f"Pattern confirmed: {site} inhibited, {candidate} facilitated"
-    if event.kind == "release":
+    if event.kind == EventKind.RELEASE:
         return f"Release of {candidate}"
-    if event.kind == "activation":
+    if event.kind == EventKind.ACTIVATION:
         return f"Activation of {site}"
-    if event.kind == "retest":
+    if event.kind == EventKind.RETEST:
         return f"Retest of {site} — {result}"
     return f"Pattern {site} with {candidate}: {event.get_outcome_display().lower()}"
-
-
-@register.filter
-def has_held(candidate: object) -> bool:
-    """A candidate whose challenge made the weak muscle hold: only that can be confirmed."""
-    return any(e.result == "holds" for e in getattr(candidate, "challenges", ()))
-
-
-@register.simple_tag
-def pattern_steps(pattern: Pattern) -> dict[str, bool]:
-    kinds = {e.kind for e in pattern.events.all()}
-    return {"released": "release" in kinds, "activated": "activation" in kinds}

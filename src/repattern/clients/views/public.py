@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from django import forms as django_forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.clients import services
 from repattern.clients.forms import ConsentForm, IntakeForm, SafetyScreenForm
 from repattern.clients.models import IntakeLink
 from repattern.clients.screening import CONSENT_BLOCKS, CONSENT_VERSION
-from repattern.clients.views import HISTORY_FORMS, history_context, history_response
+from repattern.clients.views.history import history_context, history_list, history_response
 
 
 def usable_link(token: str) -> IntakeLink:
@@ -53,10 +53,9 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
         audit_record(
             clinic=client.clinic,
             user=None,
-            actor=f"client via link {link.pk}",
-            action="view",
-            record=client,
-            summary="intake link opened",
+            actor=services.link_actor(link),
+            action=AuditAction.INTAKE_LINK_OPEN,
+            record=link,
         )
     intake = services.intake_of(client)
     data = request.POST or None
@@ -66,20 +65,14 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
     forms = {"form": intake_form, "screen_form": screen_form, "consent_form": consent_form}
     if request.method == "POST" and all(f.is_valid() for f in forms.values()):
         try:
-            with transaction.atomic():
-                services.intake_update(
-                    client=client,
-                    user=None,
-                    actor=f"client via link {link.pk}",
-                    **intake_form.cleaned_data,
-                )
-                services.intake_link_complete(
-                    link=link,
-                    answers=screen_form.answers(),
-                    notes=screen_form.cleaned_data["notes"],
-                    signed_name=consent_form.cleaned_data["signed_name"],
-                    signer_relationship=consent_form.cleaned_data["signer_relationship"],
-                )
+            services.intake_link_submit(
+                link=link,
+                intake=services.IntakeAnswers(**intake_form.cleaned_data),
+                screen_answers=screen_form.answers(),
+                screen_notes=screen_form.cleaned_data["notes"],
+                signed_name=consent_form.cleaned_data["signed_name"],
+                signer_relationship=consent_form.cleaned_data["signer_relationship"],
+            )
         except ValidationError as refused:
             return TemplateResponse(
                 request,
@@ -108,18 +101,13 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def public_history_add(request: HttpRequest, token: str, kind: str) -> HttpResponse:
     link = usable_link(token)
-    if kind not in HISTORY_FORMS:
-        raise Http404
-    form = HISTORY_FORMS[kind](request.POST, client=link.client, prefix=kind)
+    history = history_list(kind)
+    form = history.form(request.POST, client=link.client, prefix=kind)
     done = reverse("public_intake", args=[token])
     extra = {"token": token, "public": True}
     if form.is_valid():
-        services.history_add(
-            client=link.client,
-            user=None,
-            entry=kind,
-            actor=f"client via link {link.pk}",
-            **form.cleaned_data,
+        history.add(
+            client=link.client, user=None, actor=services.link_actor(link), **form.cleaned_data
         )
         return history_response(
             request, link.client, kind, done, extra=extra, since=link.created_at

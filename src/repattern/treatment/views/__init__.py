@@ -1,0 +1,1 @@
+"""Treatment pages: the session screen, notes and homework, care plans, calendar feeds."""

@@ -1,0 +1,51 @@
+"""Calendar feeds: a member's secret subscription address for the clinic's planned sessions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from repattern.accounts.access import membership_for
+from repattern.treatment import services
+from repattern.treatment.calendar import calendar
+from repattern.treatment.models import CarePlan
+
+
+@login_required
+def calendar_feed(request: HttpRequest, clinic_id: int) -> HttpResponse:
+    """Make or revoke this member's subscription address for the clinic's planned sessions."""
+    me = membership_for(request.user, clinic_id, "treat")
+    new_url = ""
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            services.feed_revoke(membership=me)
+            messages.success(request, "The calendar address no longer works.")
+        else:
+            _, token = services.feed_create(membership=me)
+            new_url = request.build_absolute_uri(reverse("calendar_feed_ics", args=[token]))
+    active = me.feeds.filter(revoked_at__isnull=True).first()
+    return TemplateResponse(
+        request,
+        "treatment/calendar_feed.html",
+        {"clinic": me.clinic, "me": me, "active": active, "new_url": new_url},
+    )
+
+
+def calendar_feed_ics(request: HttpRequest, token: str) -> HttpResponse:
+    """What a calendar app fetches: no login, the secret address is the key."""
+    feed = services.feed_find(token)
+    if feed is None:
+        raise Http404("This calendar address has been revoked or never existed.")
+    membership = feed.membership
+    plans = CarePlan.objects.filter(
+        client__clinic_id=membership.clinic_id,
+        closed_at__isnull=True,
+        client__archived_at__isnull=True,
+    ).select_related("client")
+    return HttpResponse(
+        calendar(plans, f"Repattern: {membership.clinic.name}"),
+        content_type="text/calendar; charset=utf-8",
+    )
