@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from repattern.accounts.access import memberships_of
 
 
 def clinics(request: HttpRequest) -> dict[str, object]:
-    """The clinics the signed-in user belongs to, for the navigation bar."""
-    return {"my_memberships": memberships_of(request.user)}
+    """The clinics the signed-in user belongs to, for the navigation bar; read only by a page
+    that shows it, not by the parts of a page that HTMX swaps in."""
+    return {"my_memberships": SimpleLazyObject(lambda: memberships_of(request.user))}

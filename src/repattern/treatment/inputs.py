@@ -32,6 +32,7 @@ class SessionRecord:
     rows: list[SessionEvent]
     patterns: list[Pattern]
     log: SessionLog
+    atlas: Atlas  # the clinic's: the shipped atlas with its own charts
 
 
 def session_record(session: TreatmentSession, atlas: Atlas | None = None) -> SessionRecord:
@@ -39,7 +40,7 @@ def session_record(session: TreatmentSession, atlas: Atlas | None = None) -> Ses
     atlas = atlas or clinic_atlas(session.client.clinic_id)
     rows = list(session.events.all())
     patterns = list(session.patterns.all())
-    return SessionRecord(rows, patterns, session_log(session, rows, patterns, atlas))
+    return SessionRecord(rows, patterns, session_log(session, rows, patterns, atlas), atlas)
 
 
 def session_log(

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from repattern.atlas.services import clinic_atlas
 from repattern.clients.models import Client
 from repattern.engine import Posterior, TestModel, next_test
 from repattern.engine.atlas import Atlas, parse_site
@@ -83,7 +82,6 @@ class SessionState:
     open_pattern: Pattern | None
     steps: frozenset[EventKind]
     window_remaining: float
-    suggested: list[tuple[str, str]]
     model: TestModel
     model_words: str
     events: list[SessionEvent]
@@ -172,8 +170,8 @@ def _belief(inputs: _Inputs, finding: Finding) -> tuple[Posterior, list[Candidat
 
 
 def _inputs(session: TreatmentSession, record: SessionRecord | None) -> _Inputs:
-    atlas = clinic_atlas(session.client.clinic_id)
-    record = record or session_record(session, atlas)
+    record = record or session_record(session)
+    atlas = record.atlas
     model, words = practitioner_model(session, record.log)
     return _Inputs(atlas, session, record, client_history(session.client), model, words)
 
@@ -197,7 +195,6 @@ def session_state(session: TreatmentSession, record: SessionRecord | None = None
         open_pattern=open_pattern,
         steps=log.steps(open_rule) if open_rule else frozenset(),
         window_remaining=open_rule.window_remaining(now) if open_rule else 0.0,
-        suggested=suggested_muscles(atlas, session.client),
         model=inputs.model,
         model_words=inputs.model_words,
         events=record.rows,

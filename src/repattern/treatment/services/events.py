@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
+from datetime import datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import User
@@ -60,9 +61,6 @@ class Recorded:
 
 def event_record(*, session: TreatmentSession, user: User, event: EventInput) -> Recorded:
     """Store the event once; a repeat of a stored id changes nothing and is not an error."""
-    existing = SessionEvent.objects.filter(event_id=event.event_id).first()
-    if existing is not None:
-        return Recorded(_same_session(existing, session), False, session_record(session))
     try:
         with transaction.atomic():
             # One writer per session at a time, so two tabs cannot interleave a pattern's steps.
@@ -99,8 +97,12 @@ def _as_rule(event: EventInput) -> Event:
 
 def _record(session: TreatmentSession, user: User, event: EventInput) -> Recorded:
     atlas = clinic_atlas(session.client.clinic_id)
-    _check_sites(atlas, event)
     record = session_record(session, atlas)
+    stored = next((row for row in record.rows if row.event_id == event.event_id), None)
+    if stored is not None:
+        # Sent again (a double tap, a retry): it is here already, and nothing changes.
+        return Recorded(stored, False, record)
+    _check_sites(atlas, event)
     now = timezone.now()
     try:
         rule = _as_rule(event)
@@ -141,14 +143,15 @@ def _record(session: TreatmentSession, user: User, event: EventInput) -> Recorde
         patterns[pattern.pk] = pattern
     elif pattern is not None:
         patterns[pattern.pk] = pattern
-    stored = replace(rule, id=row.pk, site=row.site, candidate=row.candidate)
-    log = record.log.with_event(stored, change, pattern.pk if pattern else None)
-    rows = [*record.rows, row]
+    done = replace(rule, id=row.pk, site=row.site, candidate=row.candidate)
+    log = record.log.with_event(done, change, pattern.pk if pattern else None)
     ordered = sorted(patterns.values(), key=lambda p: (p.confirmed_at, p.pk))
-    return Recorded(row, True, SessionRecord(rows, ordered, log))
+    return Recorded(row, True, SessionRecord([*record.rows, row], ordered, log, atlas))
 
 
-def _open(session: TreatmentSession, record: SessionRecord, change: Change, now: object) -> Pattern:
+def _open(
+    session: TreatmentSession, record: SessionRecord, change: Change, now: datetime
+) -> Pattern:
     """A pattern confirmed by this event, with the engine's belief in it at that moment."""
     opens = change.opens
     assert opens is not None

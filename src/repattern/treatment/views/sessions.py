@@ -89,6 +89,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     atlas = load_atlas()
     context = {
         **state_context(session),
+        "suggested": screen.suggested_muscles(atlas, session.client),
         "pain_before": session.pain("before"),
         "muscle_choices": screen.muscle_choices(atlas),
         "entry_choices": screen.entry_choices(atlas, session.client),

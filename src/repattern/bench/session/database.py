@@ -1,0 +1,108 @@
+"""The bench's database: made, checked for the bench's own data, emptied."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from repattern.bench.session.options import BENCH_CLINIC
+
+
+def _postgres(url: str) -> tuple[dict[str, Any], str]:
+    """Connection arguments for the server's `postgres` database, and the bench database name."""
+    import dj_database_url
+
+    db = dj_database_url.parse(url)
+    args = {
+        "host": db.get("HOST") or None,
+        "port": db.get("PORT") or None,
+        "user": db.get("USER") or None,
+        "password": db.get("PASSWORD") or None,
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    return {k: v for k, v in args.items() if v is not None}, str(db["NAME"])
+
+
+def create_postgres(url: str, *, drop_first: bool) -> None:
+    import psycopg
+    from psycopg import sql
+
+    connect, name = _postgres(url)
+    with psycopg.connect(**connect) as conn:
+        if drop_first:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if found is None:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def drop_postgres(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    connect, name = _postgres(url)
+    with psycopg.connect(**connect) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+def holds_other_data() -> bool:
+    """True when the database has clinics the bench did not make: it must not be emptied."""
+    from django.db import connection
+
+    from repattern.accounts.models import Clinic
+
+    if "accounts_clinic" not in connection.introspection.table_names():
+        return False
+    return Clinic.objects.exclude(name__startswith=BENCH_CLINIC).exists()
+
+
+def seeded_name(args: argparse.Namespace) -> str:
+    return f"{BENCH_CLINIC} ({args.clients} clients, {args.events} events, seed {args.seed})"
+
+
+def is_seeded(args: argparse.Namespace) -> bool:
+    """True when a kept database has the bench's data at these sizes, in today's schema."""
+    from django.db import connection
+
+    from repattern.accounts.models import Clinic
+
+    if "accounts_clinic" not in connection.introspection.table_names():
+        return False
+    seeded = list(Clinic.objects.values_list("name", flat=True)) == [seeded_name(args)]
+    return seeded and has_every_column()
+
+
+def has_every_column() -> bool:
+    """False when a model has a column the database lacks, as after a migration was rewritten."""
+    from django.apps import apps
+    from django.db import connection
+
+    tables = set(connection.introspection.table_names())
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            if model._meta.db_table not in tables:
+                return False
+            described = connection.introspection.get_table_description(cursor, model._meta.db_table)
+            columns = {column.name for column in described}
+            if any(f.column not in columns for f in model._meta.local_concrete_fields):
+                return False
+    return True
+
+
+def empty_database(url: str) -> None:
+    from django.db import connection, connections
+
+    if connection.vendor == "postgresql":
+        connections.close_all()
+        create_postgres(url, drop_first=True)
+    else:
+        path = Path(connection.settings_dict["NAME"])
+        connections.close_all()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
