@@ -2,7 +2,8 @@
 
 Alice is a practitioner at Northside Clinic, where Olivia is the owner and Sam the assistant.
 Bob owns Southside Clinic and must never see anything of Northside's.
-Maria is Alice's client: an appendectomy scar, low back pain, screened clear and consented.
+Maria is Alice's client: an appendectomy scar, low back pain, screened clear and consented;
+`session` is Alice's open session with her.
 """
 
 from __future__ import annotations
@@ -91,6 +92,14 @@ def maria(northside: Clinic, alice: Any) -> Client:
     services.screen_record(client=client, user=alice, answers=NO_FLAGS)
     services.consent_record(client=client, user=alice, signed_name="Maria Lopez")
     return client
+
+
+@pytest.fixture
+def session(maria: Client, alice: Any) -> Any:
+    """Alice's open session with Maria, pain before rated."""
+    from repattern.treatment.services import session_start
+
+    return session_start(client=maria, practitioner=alice, pain_before=[("lower_back", "right", 6)])
 
 
 def signed_in(user: Any) -> Browser:

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from repattern.clients import services
-from repattern.clients.models import IntakeLink, PainArea, SafetyScreen, Scar, EnteredBy
+from repattern.clients.models import EnteredBy, IntakeLink, PainArea, SafetyScreen, Scar
 from repattern.clients.screening import CONSENT_VERSION, QUESTION_IDS
 
 LINK_CLOSED = "This link has expired or has already been used. Ask your clinic for a new one."

@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from repattern.clients import services
-from repattern.clients.models import Clearance, Client, Consent, ScreenStatus, EnteredBy
+from repattern.clients.models import Clearance, Client, Consent, EnteredBy, ScreenStatus
 from repattern.clients.screening import CONSENT_VERSION, QUESTION_IDS
 from tests.characters import NO_FLAGS, signed_in
 

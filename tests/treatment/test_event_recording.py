@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from repattern.engine.session import PatternStatus
-
 import uuid
 
 import pytest
 
+from repattern.engine.session import PatternStatus
 from repattern.treatment import services
 from repattern.treatment.models import Pattern, SessionEvent
 from repattern.treatment.services import EventRejected, session_end

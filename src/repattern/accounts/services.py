@@ -13,6 +13,15 @@ from repattern.accounts.models import Clinic, Membership, Role
 from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 
+__all__ = [
+    "clinic_create",
+    "clinic_name_check",
+    "member_add",
+    "member_invite",
+    "member_remove",
+    "member_set_role",
+]
+
 
 def clinic_name_check(name: str) -> None:
     """Refuse a name another clinic has: two clinics of one name are easily confused."""

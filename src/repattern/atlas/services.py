@@ -13,6 +13,8 @@ from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.engine.atlas import Atlas, Relation, load_atlas, parse_clinic_chart
 
+__all__ = ["chart_delete", "chart_upload", "clinic_atlas", "clinic_relations"]
+
 
 def clinic_relations(clinic_id: int) -> list[Relation]:
     rows = ClinicRelation.objects.filter(chart__clinic_id=clinic_id)

@@ -374,11 +374,14 @@ class SessionLog:
         return Change()
 
     def with_event(self, event: Event, change: Change, pattern_id: int | None = None) -> SessionLog:
-        """The log after `event`; a pattern it opens takes `pattern_id`."""
+        """The log after `event`; a pattern it opens takes `pattern_id`. A pattern's step is
+        about its inhibited site and its facilitated structure, and is logged so."""
         patterns = list(self.patterns)
         if change.opens is not None:
             patterns.append(replace(change.opens, id=pattern_id or 0))
             event = replace(event, pattern=pattern_id)
+        elif (pattern := self.pattern(event.pattern)) is not None:
+            event = replace(event, site=pattern.inhibited, candidate=pattern.facilitated)
         if change.settles is not None:
             patterns = [
                 replace(p, status=change.settles) if p.id == event.pattern else p for p in patterns

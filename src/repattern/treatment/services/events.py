@@ -143,8 +143,7 @@ def _record(session: TreatmentSession, user: User, event: EventInput) -> Recorde
         patterns[pattern.pk] = pattern
     elif pattern is not None:
         patterns[pattern.pk] = pattern
-    done = replace(rule, id=row.pk, site=row.site, candidate=row.candidate)
-    log = record.log.with_event(done, change, pattern.pk if pattern else None)
+    log = record.log.with_event(replace(rule, id=row.pk), change, pattern.pk if pattern else None)
     ordered = sorted(patterns.values(), key=lambda p: (p.confirmed_at, p.pk))
     return Recorded(row, True, SessionRecord([*record.rows, row], ordered, log, atlas))
 
