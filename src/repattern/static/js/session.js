@@ -1,22 +1,24 @@
 // The session screen. Every tap becomes an event with an id made here, kept in localStorage
 // until the server has stored it: a double tap, a reload or a dropped connection neither loses
-// nor duplicates an entry. The server answers each event with the updated state to show.
+// nor duplicates an entry. htmx has no such queue, so this file keeps one and sends it; the
+// answer (the screen's live parts, marked hx-swap-oob) is swapped in by htmx, which also polls
+// for what other tabs recorded.
 (function () {
   "use strict";
   const root = document.getElementById("session");
   if (!root) return;
   // One queue per session and per person: entries are only ever sent as the one who made them.
   const queueKey = "repattern.session." + root.dataset.session + ".user." + root.dataset.user + ".queue";
-  function currentToken() {
-    // Read each time: signing in again in another tab rotates the token.
-    const csrf = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
-    return csrf ? decodeURIComponent(csrf.split("=")[1]) : "";
-  }
   const sync = document.getElementById("sync");
   const problem = document.getElementById("problem");
   let sending = false;
   let retryTimer = null;
 
+  function currentToken() {
+    // Read each time: signing in again in another tab rotates the token.
+    const csrf = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
+    return csrf ? decodeURIComponent(csrf.split("=")[1]) : "";
+  }
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     const b = crypto.getRandomValues(new Uint8Array(16));
@@ -26,8 +28,10 @@
   }
   function load() { try { return JSON.parse(localStorage.getItem(queueKey) || "[]"); } catch (e) { return []; } }
   function save(q) { localStorage.setItem(queueKey, JSON.stringify(q)); }
+  function forget(eventId) { save(load().filter((e) => e.event_id !== eventId)); }
   function say(text) { sync.textContent = text; }
   function complain(text) { problem.textContent = text; problem.hidden = !text; }
+  function entries(n) { return n + " entr" + (n === 1 ? "y" : "ies"); }
 
   function record(fields) {
     const q = load();
@@ -36,12 +40,15 @@
     flush();
   }
 
-  function forget(eventId) { save(load().filter((e) => e.event_id !== eventId)); }
-
   async function flush() {
     // Two tabs share the queue: only one sends at a time.
     if (navigator.locks) return navigator.locks.request(queueKey, { ifAvailable: true }, (lock) => lock && send());
     return send();
+  }
+
+  function later(text, seconds) {
+    say(text);
+    retryTimer = setTimeout(flush, seconds * 1000);
   }
 
   async function send() {
@@ -52,8 +59,9 @@
       let q = load();
       while (q.length) {
         say("Saving… (" + q.length + " to send)");
+        const entry = q[0];
         const body = new URLSearchParams();
-        Object.entries(q[0]).forEach(([k, v]) => { if (v !== undefined && v !== null) body.append(k, v); });
+        Object.entries(entry).forEach(([k, v]) => { if (v !== undefined && v !== null) body.append(k, v); });
         let response;
         try {
           response = await fetch(root.dataset.eventsUrl, {
@@ -61,30 +69,22 @@
             headers: { "X-CSRFToken": currentToken(), "HX-Request": "true" },
           });
         } catch (e) {
-          say("Offline: " + q.length + " entr" + (q.length === 1 ? "y" : "ies") + " kept on this device, sending when the connection is back.");
-          retryTimer = setTimeout(flush, 3000);
-          return;
+          return later("Offline: " + entries(q.length) + " kept on this device, sending when the connection is back.", 3);
         }
         if (response.type === "opaqueredirect" || response.status === 401 || response.status === 403) {
           // Signed out, or another user signed in on this device: keep every entry until the
           // right person signs in again, then send it.
-          say("Not saved yet: " + q.length + " entr" + (q.length === 1 ? "y" : "ies") +
-              " kept on this device. Sign in again as the person who made them (in another tab), and they will be sent.");
-          retryTimer = setTimeout(flush, 5000);
-          return;
+          return later("Not saved yet: " + entries(q.length) + " kept on this device. Sign in again as the person " +
+                       "who made them (in another tab), and they will be sent.", 5);
         }
         if (response.status >= 500 || response.status === 429) {
-          say("The server did not answer; " + q.length + " kept on this device, retrying.");
-          retryTimer = setTimeout(flush, 3000);
-          return;
+          return later("The server did not answer; " + q.length + " kept on this device, retrying.", 3);
         }
-        const entry = q[0];
-        const sent = entry.event_id;
-        forget(sent);
+        forget(entry.event_id);
         q = load();
         if (response.ok) {
           complain("");
-          swap(await response.text());
+          htmx.swap(root, await response.text(), { swapStyle: "none" });
         } else {
           let text = "That entry was not recorded.";
           try { text = (await response.json()).error || text; } catch (e) { /* not JSON */ }
@@ -117,25 +117,17 @@
     box.hidden = false;
   }
 
-  function swap(html) {
-    const hadWindow = !!root.querySelector("section.window");
-    const fresh = new DOMParser().parseFromString(html, "text/html");
-    fresh.querySelectorAll("[data-slot]").forEach((part) => {
-      const here = root.querySelector('[data-slot="' + part.dataset.slot + '"]');
-      if (here) here.innerHTML = part.innerHTML;
-    });
-    const win = root.querySelector("section.window");
-    if (win && !hadWindow) win.scrollIntoView({ behavior: "smooth", block: "start" });
+  // htmx polls the live parts; it waits while entries of this page are still to be sent, so
+  // the screen never shows a state older than what was tapped.
+  document.body.addEventListener("htmx:confirm", (event) => {
+    if (event.target.id === "session-poll" && (sending || load().length || document.hidden)) event.preventDefault();
+  });
+  document.body.addEventListener("htmx:oobAfterSwap", (event) => {
+    if (event.detail.target.id !== "slot-window") return;
+    const win = event.detail.target.querySelector("section.window");
+    if (win && win.dataset.pattern !== openPattern) win.scrollIntoView({ behavior: "smooth", block: "start" });
     startTimer();
-  }
-
-  async function refresh() {
-    if (load().length || sending || document.hidden) return;
-    try {
-      const response = await fetch(root.dataset.stateUrl, { credentials: "same-origin" });
-      if (response.ok && !load().length) swap(await response.text());
-    } catch (e) { /* offline: the next flush will tell */ }
-  }
+  });
 
   function entryId(input) {
     // The full name, or a unique start of a name or alias ("psoas", "scm", "glute med").
@@ -162,74 +154,58 @@
     setTimeout(() => { button.disabled = false; }, 700);
   }
 
-  function testMuscle(result, button) {
+  function testMuscle(button) {
     const input = document.getElementById("muscle");
     const id = entryId(input);
     if (!id) { complain("Choose a muscle from the list first."); input.focus(); return; }
     hold(button);
-    record({ kind: "test", site: id + ":" + side(), result: result,
+    record({ kind: "test", site: id + ":" + side(), result: button.dataset.test,
              force_newtons: document.getElementById("force").value,
              note: document.getElementById("test-note").value });
     document.getElementById("force").value = "";
     document.getElementById("test-note").value = "";
   }
 
-  function challenge(button, result, candidate) {
+  function challenge(button) {
+    // A listed candidate's row, or the "another structure" box: the same challenge either way.
     const finding = button.closest("[data-site]");
     const row = button.closest("[data-candidate]");
-    const select = row ? row.querySelector("select[name=challenge]") : null;
-    const blinded = finding.querySelector("[data-blinded]");
-    const kind = select ? select.value : "touch";
+    const box = button.closest(".add-candidate");
+    const candidate = row ? row.dataset.candidate : entryId(box.querySelector("[data-add-candidate]"));
+    if (!candidate) { complain("Choose a structure from the list first."); return; }
+    const kind = (row || box).querySelector("select[name=challenge]").value;
     const other = finding.querySelector("[data-custom-challenge]");
-    if (kind === "custom" && !(other && other.value.trim())) {
+    if (kind === "custom" && !other.value.trim()) {
       complain("Describe the “Other” challenge first, in the box under the list.");
-      if (other) other.focus();
+      other.focus();
       return;
     }
     hold(button);
-    record({ kind: "challenge", site: finding.dataset.site, candidate: candidate,
-             challenge: kind, challenge_other: kind === "custom" ? other.value.trim() : "",
-             result: result, blinded: blinded && blinded.checked ? "on" : "" });
+    record({ kind: "challenge", site: finding.dataset.site, candidate: candidate, challenge: kind,
+             challenge_other: kind === "custom" ? other.value.trim() : "", result: button.dataset.challenge,
+             blinded: finding.querySelector("[data-blinded]").checked ? "on" : "" });
   }
 
   function step(button) {
-    const win = button.closest("[data-pattern]");
     hold(button);
-    record({ kind: button.dataset.step, pattern_id: win.dataset.pattern,
+    record({ kind: button.dataset.step, pattern_id: button.closest("[data-pattern]").dataset.pattern,
              result: button.dataset.result || "", outcome: button.dataset.outcome || "" });
   }
 
   root.addEventListener("click", (event) => {
     const button = event.target.closest("button");
     if (!button || !root.contains(button)) return;
-    if (button.dataset.test) return testMuscle(button.dataset.test, button);
+    if (button.dataset.test) return testMuscle(button);
     if (button.dataset.pick) {
       const option = document.querySelector('#muscle-names option[data-id="' + button.dataset.pick + '"]');
       document.getElementById("muscle").value = option ? option.value : "";
       return;
     }
-    if (button.dataset.challenge) return challenge(button, button.dataset.challenge, button.closest("[data-candidate]").dataset.candidate);
-    if (button.dataset.addResult) {
-      const input = button.closest(".add-candidate").querySelector("[data-add-candidate]");
-      const id = entryId(input);
-      if (!id) { complain("Choose a structure from the list first."); input.focus(); return; }
-      const kindSelect = button.closest(".add-candidate").querySelector("select[name=challenge]");
-      const finding = button.closest("[data-site]");
-      const other = finding.querySelector("[data-custom-challenge]");
-      if (kindSelect.value === "custom" && !(other && other.value.trim())) {
-        complain("Describe the “Other” challenge first, in the box under the list.");
-        return;
-      }
-      hold(button);
-      return record({ kind: "challenge", site: finding.dataset.site, candidate: id,
-                      challenge: kindSelect.value, result: button.dataset.addResult,
-                      challenge_other: kindSelect.value === "custom" ? other.value.trim() : "",
-                      blinded: finding.querySelector("[data-blinded]").checked ? "on" : "" });
-    }
+    if (button.dataset.challenge) return challenge(button);
     if (button.hasAttribute("data-confirm")) {
-      const finding = button.closest("[data-site]");
       hold(button);
-      return record({ kind: "confirm", site: finding.dataset.site, candidate: button.closest("[data-candidate]").dataset.candidate });
+      return record({ kind: "confirm", site: button.closest("[data-site]").dataset.site,
+                      candidate: button.closest("[data-candidate]").dataset.candidate });
     }
     if (button.dataset.step) return step(button);
   });
@@ -239,38 +215,36 @@
     if (event.target.closest("input, textarea, select")) return;
     const key = event.key.toLowerCase();
     const click = (selector) => { const b = root.querySelector(selector); if (b && !b.disabled) { event.preventDefault(); b.click(); } };
-    const suggested = () => {
-      const box = root.querySelector(".finding.current .suggestion");
-      return box ? '.finding.current tr[data-candidate="' + box.dataset.suggested + '"] ' : null;
+    const box = root.querySelector(".finding.current .suggestion");
+    const suggested = box ? '.finding.current tr[data-candidate="' + box.dataset.suggested + '"] ' : null;
+    const keys = {
+      h: '[data-test="holds"]', w: '[data-test="weak"]', r: '[data-step="release"]', a: '[data-step="activation"]',
+      y: '[data-step="retest"][data-result="holds"]', x: '[data-step="retest"][data-result="weak"]',
+      p: suggested && suggested + '[data-challenge="holds"]', n: suggested && suggested + '[data-challenge="weak"]',
     };
-    if (key === "h") click('[data-test="holds"]');
-    else if (key === "w") click('[data-test="weak"]');
-    else if (key === "r") click('[data-step="release"]');
-    else if (key === "a") click('[data-step="activation"]');
-    else if (key === "y") click('[data-step="retest"][data-result="holds"]');
-    else if (key === "x") click('[data-step="retest"][data-result="weak"]');
-    else if ((key === "p" || key === "n") && suggested()) click(suggested() + (key === "p" ? '[data-challenge="holds"]' : '[data-challenge="weak"]'));
+    if (keys[key]) click(keys[key]);
   });
 
   let tick = null;
+  let openPattern = null;
   function startTimer() {
     clearInterval(tick);
+    const win = root.querySelector("section.window");
+    openPattern = win ? win.dataset.pattern : null;
     const timer = document.querySelector(".timer[data-remaining]");
     if (!timer) return;
     // Counted from what the server says is left, so a wrong clock on the tablet does not matter.
     const ends = Date.now() + Number(timer.dataset.remaining) * 1000;
     const total = Number(timer.dataset.seconds) * 1000;
     const count = timer.querySelector(".timer-count");
-    const bar = timer.querySelector(".timer-bar div");
+    const bar = timer.querySelector("progress");
     function update() {
       const left = Math.max(0, ends - Date.now());
       count.textContent = Math.ceil(left / 1000);
-      bar.style.width = (100 * left / total).toFixed(1) + "%";
+      bar.value = left / total;
       timer.classList.toggle("closed", left === 0);
       if (left === 0) {
-        count.textContent = "0";
-        const note = timer.querySelector(".timer-closed");
-        if (note) note.hidden = false;
+        timer.querySelector(".timer-closed").hidden = false;
         clearInterval(tick);
       }
     }
@@ -279,8 +253,6 @@
   }
 
   window.addEventListener("online", flush);
-  document.addEventListener("visibilitychange", refresh);
-  setInterval(refresh, 10000);
   startTimer();
   flush();
 })();

@@ -78,11 +78,6 @@ def percent(value: float) -> str:
 
 
 @register.filter
-def percent_width(value: float) -> str:
-    return f"{max(0.0, min(1.0, value)) * 100:.1f}%"
-
-
-@register.filter
 def event_words(event: SessionEvent) -> str:
     """One line of the session log, naming what was actually done to which structure."""
     atlas = load_atlas()
