@@ -18,6 +18,7 @@ from repattern.accounts.models import Clinic, Membership, Role
 from repattern.clients import services
 from repattern.clients.models import Client
 from repattern.clients.screening import QUESTION_IDS
+from repattern.clients.services import ClientDetails
 
 PASSWORD = "correct horse battery"
 NO_FLAGS = dict.fromkeys(QUESTION_IDS, False)
@@ -72,11 +73,13 @@ def maria(northside: Clinic, alice: Any) -> Client:
     client = services.client_create(
         clinic=northside,
         user=alice,
-        first_name="Maria",
-        last_name="Lopez",
-        date_of_birth=date(1981, 3, 14),
-        phone="+44 7700 900101",
-        email="maria@example.com",
+        details=ClientDetails(
+            first_name="Maria",
+            last_name="Lopez",
+            date_of_birth=date(1981, 3, 14),
+            phone="+44 7700 900101",
+            email="maria@example.com",
+        ),
     )
     services.scar_add(
         client=client,

@@ -316,12 +316,14 @@ def _client(clinic: Clinic, practitioner: Any, owner: Any, spec: dict[str, Any])
     client = services.client_create(
         clinic=clinic,
         user=practitioner,
-        first_name=first,
-        last_name=last,
-        date_of_birth=born,
-        gender=gender,
-        phone=phone,
-        email=f"{first.lower()}.{last.lower()}@example.com",
+        details=services.ClientDetails(
+            first_name=first,
+            last_name=last,
+            date_of_birth=born,
+            gender=gender,
+            phone=phone,
+            email=f"{first.lower()}.{last.lower()}@example.com",
+        ),
     )
     for kind, fields in spec["history"]:
         HISTORY_ADD[kind](client=client, user=practitioner, **fields)

@@ -10,6 +10,7 @@ import pytest
 
 from repattern.clients import services
 from repattern.clients.models import Client
+from repattern.clients.services import ClientDetails
 
 
 def page(response) -> str:
@@ -21,9 +22,9 @@ def james(northside, alice) -> Client:
     return services.client_create(
         clinic=northside,
         user=alice,
-        first_name="James",
-        last_name="Carter",
-        date_of_birth=date(1975, 7, 2),
+        details=ClientDetails(
+            first_name="James", last_name="Carter", date_of_birth=date(1975, 7, 2)
+        ),
     )
 
 

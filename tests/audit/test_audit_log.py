@@ -15,6 +15,7 @@ from django.utils import timezone
 from repattern.audit.models import AuditEvent
 from repattern.clients import services
 from repattern.clients.models import Client
+from repattern.clients.services import ClientDetails
 from tests.characters import NO_FLAGS
 
 
@@ -40,9 +41,9 @@ def james(northside, alice) -> Client:
     return services.client_create(
         clinic=northside,
         user=alice,
-        first_name="James",
-        last_name="Carter",
-        date_of_birth=date(1975, 7, 2),
+        details=ClientDetails(
+            first_name="James", last_name="Carter", date_of_birth=date(1975, 7, 2)
+        ),
     )
 
 

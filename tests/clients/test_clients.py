@@ -9,6 +9,7 @@ import pytest
 
 from repattern.clients import services
 from repattern.clients.models import Client, Intake
+from repattern.clients.services import ClientDetails
 from tests.characters import signed_in
 
 
@@ -25,11 +26,13 @@ def james(northside, alice) -> Client:
     return services.client_create(
         clinic=northside,
         user=alice,
-        first_name="James",
-        last_name="Carter",
-        date_of_birth=date(1975, 7, 2),
-        phone="+44 7700 900102",
-        email="james.carter@example.com",
+        details=ClientDetails(
+            first_name="James",
+            last_name="Carter",
+            date_of_birth=date(1975, 7, 2),
+            phone="+44 7700 900102",
+            email="james.carter@example.com",
+        ),
     )
 
 

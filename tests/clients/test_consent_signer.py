@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from repattern.clients import services
 from repattern.clients.models import Client, Consent
 from repattern.clients.screening import QUESTION_IDS
+from repattern.clients.services import ClientDetails
 
 SIGNER_NEEDED = (
     "The name signed is not the client's: say who signed for them, e.g. parent, guardian or carer."
@@ -30,9 +31,7 @@ def nora(northside, alice) -> Client:
     return services.client_create(
         clinic=northside,
         user=alice,
-        first_name="Nora",
-        last_name="Quinn",
-        date_of_birth=date(2011, 5, 5),
+        details=ClientDetails(first_name="Nora", last_name="Quinn", date_of_birth=date(2011, 5, 5)),
     )
 
 

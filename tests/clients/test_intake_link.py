@@ -13,6 +13,7 @@ from django.utils import timezone
 from repattern.clients import services
 from repattern.clients.models import EnteredBy, IntakeLink, PainArea, SafetyScreen, Scar
 from repattern.clients.screening import CONSENT_VERSION, QUESTION_IDS
+from repattern.clients.services import ClientDetails
 
 LINK_CLOSED = "This link has expired or has already been used. Ask your clinic for a new one."
 
@@ -170,9 +171,9 @@ def test_a_link_only_opens_its_own_clients_record(client, maria, alice, token):
     other = services.client_create(
         clinic=maria.clinic,
         user=alice,
-        first_name="James",
-        last_name="Carter",
-        date_of_birth=maria.date_of_birth,
+        details=ClientDetails(
+            first_name="James", last_name="Carter", date_of_birth=maria.date_of_birth
+        ),
     )
     _, other_token = services.intake_link_create(client=other, user=alice, days=7)
     assert "Hello James" in page(client.get(f"/intake/{other_token}/"))

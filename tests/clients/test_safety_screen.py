@@ -14,6 +14,7 @@ from django.utils import timezone
 from repattern.clients import services
 from repattern.clients.models import Clearance, Client, Consent, EnteredBy, ScreenStatus
 from repattern.clients.screening import CONSENT_VERSION, QUESTION_IDS
+from repattern.clients.services import ClientDetails
 from tests.characters import NO_FLAGS, signed_in
 
 SEE_A_DOCTOR = (
@@ -38,9 +39,7 @@ def nora(northside, alice) -> Client:
     return services.client_create(
         clinic=northside,
         user=alice,
-        first_name="Nora",
-        last_name="Quinn",
-        date_of_birth=date(1980, 5, 5),
+        details=ClientDetails(first_name="Nora", last_name="Quinn", date_of_birth=date(1980, 5, 5)),
     )
 
 

@@ -17,6 +17,7 @@ from repattern.clients.services.links import (
     link_actor,
 )
 from repattern.clients.services.records import (
+    ClientDetails,
     client_archive,
     client_create,
     client_restore,
@@ -31,6 +32,7 @@ from repattern.clients.services.screening import (
 )
 
 __all__ = [
+    "ClientDetails",
     "IntakeAnswers",
     "clearance_record",
     "client_archive",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from django.db import transaction
@@ -14,31 +15,23 @@ from repattern.clients.models import Client, Gender, Intake
 from repattern.clients.services.base import Actor, save_valid
 
 
+@dataclass(frozen=True)
+class ClientDetails:
+    """Who the client is and how to reach them; the model checks each field."""
+
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    preferred_name: str = ""
+    gender: str = Gender.UNKNOWN
+    phone: str = ""
+    email: str = ""
+    notes: str = ""
+
+
 @transaction.atomic
-def client_create(
-    *,
-    clinic: Clinic,
-    user: Actor,
-    first_name: str,
-    last_name: str,
-    date_of_birth: date,
-    preferred_name: str = "",
-    gender: str = Gender.UNKNOWN,
-    phone: str = "",
-    email: str = "",
-    notes: str = "",
-) -> Client:
-    client = Client(
-        clinic=clinic,
-        first_name=first_name,
-        last_name=last_name,
-        preferred_name=preferred_name,
-        date_of_birth=date_of_birth,
-        gender=gender,
-        phone=phone,
-        email=email,
-        notes=notes,
-    )
+def client_create(*, clinic: Clinic, user: Actor, details: ClientDetails) -> Client:
+    client = Client(clinic=clinic, **asdict(details))
     save_valid(client)
     Intake.objects.create(client=client)
     audit_record(
@@ -52,26 +45,9 @@ def client_create(
 
 
 @transaction.atomic
-def client_update(
-    *,
-    client: Client,
-    user: Actor,
-    first_name: str,
-    last_name: str,
-    date_of_birth: date,
-    preferred_name: str = "",
-    gender: str = Gender.UNKNOWN,
-    phone: str = "",
-    email: str = "",
-    notes: str = "",
-) -> Client:
-    client.first_name, client.last_name, client.preferred_name = (
-        first_name,
-        last_name,
-        preferred_name,
-    )
-    client.date_of_birth, client.gender = date_of_birth, gender
-    client.phone, client.email, client.notes = phone, email, notes
+def client_update(*, client: Client, user: Actor, details: ClientDetails) -> Client:
+    for name, value in asdict(details).items():
+        setattr(client, name, value)
     save_valid(client)
     audit_record(clinic=client.clinic, user=user, action=AuditAction.CLIENT_UPDATE, record=client)
     return client

@@ -48,9 +48,8 @@ def client_new(request: HttpRequest, clinic_id: int) -> HttpResponse:
     me = membership_for(request.user, clinic_id, "edit_clients")
     form = ClientForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        client = services.client_create(
-            clinic=me.clinic, user=staff_user(request), **form.cleaned_data
-        )
+        details = services.ClientDetails(**form.cleaned_data)
+        client = services.client_create(clinic=me.clinic, user=staff_user(request), details=details)
         messages.success(
             request, f"{client.full_name} registered. Next: the history and the safety screen."
         )
@@ -87,7 +86,8 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
     client, _ = client_for(request, client_id, "edit_clients")
     form = ClientForm(request.POST or None, instance=Client.objects.get(pk=client.pk))
     if request.method == "POST" and form.is_valid():
-        services.client_update(client=client, user=staff_user(request), **form.cleaned_data)
+        details = services.ClientDetails(**form.cleaned_data)
+        services.client_update(client=client, user=staff_user(request), details=details)
         messages.success(request, "Saved.")
         return redirect("client_detail", client_id=client.pk)
     return TemplateResponse(

@@ -13,11 +13,6 @@ from repattern.clients import services
 CSS = Path(__file__).resolve().parents[1] / "src" / "repattern" / "static" / "css" / "app.css"
 
 
-def fixes() -> str:
-    css = CSS.read_text()
-    return css[css.index("/* clients and accounts fixes */") :]
-
-
 def tables_are_wrapped(text: str) -> bool:
     return text.count("<table") == len(re.findall(r'<div class="table-wrap"><table', text)) > 0
 
@@ -36,6 +31,6 @@ def test_the_intake_links_table_is_wrapped(as_alice, maria, alice):
 
 
 def test_a_wrapped_table_scrolls_in_its_box_and_dates_do_not_wrap():
-    css = fixes()
+    css = CSS.read_text()
     assert re.search(r"\.table-wrap\s*\{[^}]*overflow-x:\s*auto", css)
     assert re.search(r"td\.date\s*\{[^}]*white-space:\s*nowrap", css)
