@@ -61,6 +61,5 @@ def test_the_intake_asks_about_intubation_in_plain_words(as_alice, maria):
 
 def test_on_a_phone_the_consent_is_not_confined_to_a_scroll_box():
     css = CSS.read_text()
-    fixes = css[css.index("/* clients and accounts fixes */") :]
-    phone = fixes[fixes.index("@media (max-width: 600px)") :]
+    phone = css[css.index("@media (max-width: 600px)") :]
     assert re.search(r"\.consent\s*\{[^}]*max-height:\s*none", phone)
