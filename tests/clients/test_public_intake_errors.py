@@ -38,7 +38,8 @@ def test_three_missing_answers_are_counted_and_linked(client, token):
     assert "in the last two weeks? Answer yes or no.</a>" in top
     assert '<a href="#id_screen-night_pain_0">' in top
     assert '<a href="#id_consent-agree">I have read this and agree: Tick the box' in top
-    assert 'document.getElementById("error-summary").focus()' in page(response)
+    assert 'id="error-summary" tabindex="-1"' in page(response)
+    assert "data-autofocus" in page(response)
 
 
 def test_one_missing_answer_is_counted_in_the_singular(client, token):
