@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from repattern.accounts import views as accounts
 from repattern.accounts.forms import (
@@ -13,6 +13,22 @@ from repattern.clients.views import history, links, public, records, screening
 from repattern.treatment.views import calendar as calendar_feeds
 from repattern.treatment.views import careplans, notes
 from repattern.treatment.views import sessions as treatment
+
+
+class RecordId:
+    """A record's id in an address: digits that fit the databases' 64-bit keys. A longer
+    number is no record at all (404), rather than an overflow deep in a query."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(RecordId, "id")
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -32,69 +48,67 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("clinics/<int:clinic_id>/clients/", records.client_list, name="client_list"),
-    path("clinics/<int:clinic_id>/clients/new/", records.client_new, name="client_new"),
-    path("clinics/<int:clinic_id>/members/", accounts.member_list, name="member_list"),
+    path("clinics/<id:clinic_id>/clients/", records.client_list, name="client_list"),
+    path("clinics/<id:clinic_id>/clients/new/", records.client_new, name="client_new"),
+    path("clinics/<id:clinic_id>/members/", accounts.member_list, name="member_list"),
     path(
-        "clinics/<int:clinic_id>/members/<int:membership_id>/role/",
+        "clinics/<id:clinic_id>/members/<id:membership_id>/role/",
         accounts.member_role,
         name="member_role",
     ),
     path(
-        "clinics/<int:clinic_id>/members/<int:membership_id>/remove/",
+        "clinics/<id:clinic_id>/members/<id:membership_id>/remove/",
         accounts.member_remove,
         name="member_remove",
     ),
-    path("clinics/<int:clinic_id>/audit/", audit.audit_list, name="audit_list"),
-    path("clinics/<int:clinic_id>/atlas/", atlas.atlas_index, name="atlas_index"),
-    path("clinics/<int:clinic_id>/atlas/charts/", atlas.chart_list, name="chart_list"),
+    path("clinics/<id:clinic_id>/audit/", audit.audit_list, name="audit_list"),
+    path("clinics/<id:clinic_id>/atlas/", atlas.atlas_index, name="atlas_index"),
+    path("clinics/<id:clinic_id>/atlas/charts/", atlas.chart_list, name="chart_list"),
     path(
-        "clinics/<int:clinic_id>/atlas/charts/<int:chart_id>/delete/",
+        "clinics/<id:clinic_id>/atlas/charts/<id:chart_id>/delete/",
         atlas.chart_delete,
         name="chart_delete",
     ),
-    path("clinics/<int:clinic_id>/atlas/<str:entry_id>/", atlas.atlas_entry, name="atlas_entry"),
-    path("clients/<int:client_id>/", records.client_detail, name="client_detail"),
-    path("clients/<int:client_id>/edit/", records.client_edit, name="client_edit"),
-    path("clients/<int:client_id>/archive/", records.client_archive, name="client_archive"),
-    path("clients/<int:client_id>/intake/", history.intake_edit, name="intake_edit"),
+    path("clinics/<id:clinic_id>/atlas/<str:entry_id>/", atlas.atlas_entry, name="atlas_entry"),
+    path("clients/<id:client_id>/", records.client_detail, name="client_detail"),
+    path("clients/<id:client_id>/edit/", records.client_edit, name="client_edit"),
+    path("clients/<id:client_id>/archive/", records.client_archive, name="client_archive"),
+    path("clients/<id:client_id>/intake/", history.intake_edit, name="intake_edit"),
+    path("clients/<id:client_id>/history/<str:kind>/add/", history.history_add, name="history_add"),
     path(
-        "clients/<int:client_id>/history/<str:kind>/add/", history.history_add, name="history_add"
-    ),
-    path(
-        "clients/<int:client_id>/history/<str:kind>/<int:row_id>/remove/",
+        "clients/<id:client_id>/history/<str:kind>/<id:row_id>/remove/",
         history.history_remove,
         name="history_remove",
     ),
-    path("clients/<int:client_id>/screen/", screening.screen_new, name="screen_new"),
-    path("clients/<int:client_id>/clearance/", screening.clearance_new, name="clearance_new"),
-    path("clients/<int:client_id>/override/", screening.override_new, name="override_new"),
-    path("clients/<int:client_id>/consent/", screening.consent_new, name="consent_new"),
-    path("clients/<int:client_id>/intake-links/", links.intake_links, name="intake_links"),
+    path("clients/<id:client_id>/screen/", screening.screen_new, name="screen_new"),
+    path("clients/<id:client_id>/clearance/", screening.clearance_new, name="clearance_new"),
+    path("clients/<id:client_id>/override/", screening.override_new, name="override_new"),
+    path("clients/<id:client_id>/consent/", screening.consent_new, name="consent_new"),
+    path("clients/<id:client_id>/intake-links/", links.intake_links, name="intake_links"),
     path(
-        "clients/<int:client_id>/intake-links/<int:link_id>/revoke/",
+        "clients/<id:client_id>/intake-links/<id:link_id>/revoke/",
         links.intake_link_revoke,
         name="intake_link_revoke",
     ),
-    path("clients/<int:client_id>/sessions/new/", treatment.session_new, name="session_new"),
-    path("sessions/<int:session_id>/", treatment.session_detail, name="session_detail"),
-    path("sessions/<int:session_id>/events/", treatment.session_event, name="session_event"),
-    path("sessions/<int:session_id>/state/", treatment.session_state, name="session_state"),
-    path("sessions/<int:session_id>/finish/", treatment.session_finish, name="session_finish"),
-    path("sessions/<int:session_id>/summary/", treatment.session_summary, name="session_summary"),
-    path("sessions/<int:session_id>/note/", notes.note_save, name="note_save"),
-    path("sessions/<int:session_id>/note/amend/", notes.note_amend, name="note_amend"),
+    path("clients/<id:client_id>/sessions/new/", treatment.session_new, name="session_new"),
+    path("sessions/<id:session_id>/", treatment.session_detail, name="session_detail"),
+    path("sessions/<id:session_id>/events/", treatment.session_event, name="session_event"),
+    path("sessions/<id:session_id>/state/", treatment.session_state, name="session_state"),
+    path("sessions/<id:session_id>/finish/", treatment.session_finish, name="session_finish"),
+    path("sessions/<id:session_id>/summary/", treatment.session_summary, name="session_summary"),
+    path("sessions/<id:session_id>/note/", notes.note_save, name="note_save"),
+    path("sessions/<id:session_id>/note/amend/", notes.note_amend, name="note_amend"),
     path(
-        "sessions/<int:session_id>/homework/<int:item_id>/",
+        "sessions/<id:session_id>/homework/<id:item_id>/",
         notes.homework_save,
         name="homework_save",
     ),
-    path("clients/<int:client_id>/care-plans/new/", careplans.careplan_new, name="careplan_new"),
-    path("care-plans/<int:plan_id>/", careplans.careplan_detail, name="careplan_detail"),
-    path("care-plans/<int:plan_id>/edit/", careplans.careplan_edit, name="careplan_edit"),
-    path("care-plans/<int:plan_id>/close/", careplans.careplan_close, name="careplan_close"),
-    path("care-plans/<int:plan_id>/sessions.ics", careplans.careplan_ics, name="careplan_ics"),
-    path("clinics/<int:clinic_id>/calendar/", calendar_feeds.calendar_feed, name="calendar_feed"),
+    path("clients/<id:client_id>/care-plans/new/", careplans.careplan_new, name="careplan_new"),
+    path("care-plans/<id:plan_id>/", careplans.careplan_detail, name="careplan_detail"),
+    path("care-plans/<id:plan_id>/edit/", careplans.careplan_edit, name="careplan_edit"),
+    path("care-plans/<id:plan_id>/close/", careplans.careplan_close, name="careplan_close"),
+    path("care-plans/<id:plan_id>/sessions.ics", careplans.careplan_ics, name="careplan_ics"),
+    path("clinics/<id:clinic_id>/calendar/", calendar_feeds.calendar_feed, name="calendar_feed"),
     path("calendar/<str:token>.ics", calendar_feeds.calendar_feed_ics, name="calendar_feed_ics"),
     path("intake/<str:token>/", public.public_intake, name="public_intake"),
     path(

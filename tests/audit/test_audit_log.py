@@ -161,6 +161,7 @@ def test_intake_links_write_rows_and_the_client_is_named_as_acting_through_the_l
     via_link = f"client via link {link.pk + 1}"
     assert rows_since(start) == [
         ("alice", "intake_link_create", "intakelink"),
+        ("alice", "client_view", "client"),
         ("alice", "intake_link_revoke", "intakelink"),
         ("alice", "intake_link_create", "intakelink"),
         (via_link, "intake_update", "intake"),

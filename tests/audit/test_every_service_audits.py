@@ -240,6 +240,16 @@ CALLS: dict[str, Call] = {
             start_date=timezone.localdate(),
         ),
     ),
+    "careplan_viewed": (
+        AuditAction.CAREPLAN_VIEW,
+        lambda c: partial(treatment.careplan_viewed, plan=_plan(c), user=c.alice),
+    ),
+    "feed_read": (
+        AuditAction.FEED_READ,
+        lambda c: partial(
+            treatment.feed_read, feed=treatment.feed_create(membership=c.alice.memberships.get())[0]
+        ),
+    ),
     "careplan_close": (
         AuditAction.CAREPLAN_CLOSE,
         lambda c: partial(treatment.careplan_close, plan=_plan(c), user=c.alice),

@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     CLIENT_ARCHIVE = "client_archive", "Archived a client"
     CLIENT_RESTORE = "client_restore", "Restored a client"
     CLIENT_VIEW = "client_view", "Viewed a client record"
+    CLIENT_LIST_VIEW = "client_list_view", "Viewed or searched the client list"
     INTAKE_UPDATE = "intake_update", "Changed the intake history"
     HISTORY_ADD = "history_add", "Added to the history"
     HISTORY_REMOVE = "history_remove", "Removed from the history"
@@ -31,6 +32,7 @@ class AuditAction(models.TextChoices):
     CAREPLAN_CREATE = "careplan_create", "Made a care plan"
     CAREPLAN_UPDATE = "careplan_update", "Changed a care plan"
     CAREPLAN_CLOSE = "careplan_close", "Closed a care plan"
+    CAREPLAN_VIEW = "careplan_view", "Viewed a care plan"
     SESSION_START = "session_start", "Started a session"
     SESSION_VIEW = "session_view", "Viewed a session"
     SESSION_FINISH = "session_finish", "Finished a session"
@@ -43,6 +45,7 @@ class AuditAction(models.TextChoices):
     NOTE_AMEND = "note_amend", "Amended a note"
     FEED_CREATE = "feed_create", "Made a calendar feed"
     FEED_REVOKE = "feed_revoke", "Revoked a calendar feed"
+    FEED_READ = "feed_read", "A calendar app read a feed"
     CHART_UPLOAD = "chart_upload", "Uploaded a clinic chart"
     CHART_DELETE = "chart_delete", "Removed a clinic chart"
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -14,16 +15,28 @@ from repattern.clients.search import search_clients
 NAMES_SHOWN = 10
 
 
+class AuditFilterForm(forms.Form):
+    q = forms.CharField(max_length=100, required=False)
+    record = forms.IntegerField(
+        min_value=1,
+        max_value=2**63 - 1,
+        required=False,
+        error_messages={"invalid": "The client number in the address is not a number."},
+    )
+
+
 @login_required
 def audit_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     me = membership_for(request.user, clinic_id, "view_audit")
     events = AuditEvent.objects.filter(clinic=me.clinic).select_related("client")
     clients = Client.objects.filter(clinic=me.clinic)
-    query = request.GET.get("q", "").strip()[:100]
-    record = request.GET.get("record", "").strip()
+    form = AuditFilterForm(request.GET)
+    query, record = "", None
+    if form.is_valid():
+        query, record = form.cleaned_data["q"].strip(), form.cleaned_data["record"]
     found: QuerySet[Client] | None = None
     # `record` comes from the client page's "Audit trail" link; people search by name.
-    if record.isdigit():
+    if record is not None:
         found = clients.filter(pk=record)
     elif query:
         found = search_clients(clients, query)
@@ -31,7 +44,7 @@ def audit_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     if found is not None:
         events = events.filter(client__in=found.values("pk"))
         matched = list(found[: NAMES_SHOWN + 1])
-        if record.isdigit() and matched:
+        if record is not None and matched:
             query = matched[0].full_name
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return TemplateResponse(
@@ -41,7 +54,8 @@ def audit_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
             "clinic": me.clinic,
             "page": page,
             "query": query,
-            "record": record if record.isdigit() else "",
+            "record": record or "",
+            "problems": [e for errors in form.errors.values() for e in errors],
             "searched": found is not None,
             "matched": matched[:NAMES_SHOWN],
             "more_matched": len(matched) > NAMES_SHOWN,

@@ -27,6 +27,7 @@ def intake_links(request: HttpRequest, client_id: int) -> HttpResponse:
             client=client, user=staff_user(request), days=form.cleaned_data["days"]
         )
         new_url = request.build_absolute_uri(reverse("public_intake", args=[token]))
+    services.client_viewed(client=client, user=staff_user(request), what="intake links")
     return TemplateResponse(
         request,
         "clients/intake_links.html",

@@ -11,6 +11,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from repattern.accounts.access import membership_for, staff_user
+from repattern.audit.models import AuditAction
+from repattern.audit.services import audit_record
 from repattern.clients import services
 from repattern.clients.access import client_for
 from repattern.clients.forms import ClientForm, ClientSearchForm
@@ -31,6 +33,14 @@ def client_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     if query:
         clients = search_clients(clients, query)
     page = Paginator(clients, 50).get_page(request.GET.get("page"))
+    # A list shows names and birth dates: one row per reading, with what was searched.
+    audit_record(
+        clinic=me.clinic,
+        user=request.user,
+        action=AuditAction.CLIENT_LIST_VIEW,
+        record=me.clinic,
+        summary=f"search: {query}" if query else f"page {page.number}",
+    )
     template = (
         "clients/_client_rows.html"
         if request.headers.get("HX-Request")
@@ -90,6 +100,7 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
         services.client_update(client=client, user=staff_user(request), details=details)
         messages.success(request, "Saved.")
         return redirect("client_detail", client_id=client.pk)
+    services.client_viewed(client=client, user=staff_user(request), what="details form")
     return TemplateResponse(
         request,
         "clients/client_form.html",

@@ -40,6 +40,7 @@ def screen_new(request: HttpRequest, client_id: int) -> HttpResponse:
         else:
             messages.success(request, "Safety screen recorded: no flags.")
         return redirect("client_detail", client_id=client.pk)
+    services.client_viewed(client=client, user=staff_user(request), what="safety screen form")
     return TemplateResponse(
         request,
         "clients/screen_form.html",
@@ -59,6 +60,7 @@ def clearance_new(request: HttpRequest, client_id: int) -> HttpResponse:
         else:
             messages.success(request, "Clearance recorded. Sessions can start.")
             return redirect("client_detail", client_id=client.pk)
+    services.client_viewed(client=client, user=staff_user(request), what="clearance form")
     return TemplateResponse(
         request,
         "clients/clearance_form.html",
@@ -85,6 +87,7 @@ def override_new(request: HttpRequest, client_id: int) -> HttpResponse:
         else:
             messages.warning(request, "Override recorded with your reason. Sessions can start.")
             return redirect("client_detail", client_id=client.pk)
+    services.client_viewed(client=client, user=staff_user(request), what="override form")
     return TemplateResponse(
         request,
         "clients/override_form.html",
@@ -110,6 +113,7 @@ def consent_new(request: HttpRequest, client_id: int) -> HttpResponse:
         )
         messages.success(request, "Consent recorded.")
         return redirect("client_detail", client_id=client.pk)
+    services.client_viewed(client=client, user=staff_user(request), what="consent form")
     return TemplateResponse(
         request,
         "clients/consent_form.html",

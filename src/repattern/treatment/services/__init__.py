@@ -1,8 +1,13 @@
 """Every write to treatment records goes through these functions, each in one transaction."""
 
-from repattern.treatment.services.careplans import careplan_close, careplan_create, careplan_update
+from repattern.treatment.services.careplans import (
+    careplan_close,
+    careplan_create,
+    careplan_update,
+    careplan_viewed,
+)
 from repattern.treatment.services.events import EventRejected, event_record
-from repattern.treatment.services.feeds import feed_create, feed_find, feed_revoke
+from repattern.treatment.services.feeds import feed_create, feed_find, feed_read, feed_revoke
 from repattern.treatment.services.notes import (
     homework_draft,
     homework_update,
@@ -26,9 +31,11 @@ __all__ = [
     "careplan_close",
     "careplan_create",
     "careplan_update",
+    "careplan_viewed",
     "event_record",
     "feed_create",
     "feed_find",
+    "feed_read",
     "feed_revoke",
     "homework_draft",
     "homework_update",

@@ -67,6 +67,17 @@ def careplan_update(
     return plan
 
 
+def careplan_viewed(*, plan: CarePlan, user: User, what: str = "plan") -> None:
+    """A reading of the plan, for the audit log; `what` says which page or file."""
+    audit_record(
+        clinic=plan.client.clinic,
+        user=user,
+        action=AuditAction.CAREPLAN_VIEW,
+        record=plan,
+        summary=what,
+    )
+
+
 @transaction.atomic
 def careplan_close(*, plan: CarePlan, user: User) -> CarePlan:
     plan.closed_at = timezone.now()

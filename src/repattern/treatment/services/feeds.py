@@ -42,6 +42,17 @@ def feed_revoke(*, membership: Membership) -> None:
         )
 
 
+def feed_read(*, feed: CalendarFeed) -> None:
+    """A calendar app fetched the feed: it lists the clinic's planned sessions by initials."""
+    audit_record(
+        clinic=feed.membership.clinic,
+        user=None,
+        actor=f"calendar app of {feed.membership.user.get_username()}",
+        action=AuditAction.FEED_READ,
+        record=feed,
+    )
+
+
 def feed_find(token: str) -> CalendarFeed | None:
     """The active feed for this token whose member may still treat in the clinic, or None.
 

@@ -39,6 +39,7 @@ def calendar_feed_ics(request: HttpRequest, token: str) -> HttpResponse:
     feed = services.feed_find(token)
     if feed is None:
         raise Http404("This calendar address has been revoked or never existed.")
+    services.feed_read(feed=feed)
     membership = feed.membership
     plans = CarePlan.objects.filter(
         client__clinic_id=membership.clinic_id,

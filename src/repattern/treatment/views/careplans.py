@@ -43,6 +43,7 @@ def careplan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
         services.careplan_update(plan=plan, user=staff_user(request), **form.cleaned_data)
         messages.success(request, "Care plan saved.")
         return redirect("careplan_detail", plan_id=plan.pk)
+    services.careplan_viewed(plan=plan, user=staff_user(request), what="edit form")
     return TemplateResponse(
         request,
         "treatment/careplan_form.html",
@@ -58,6 +59,7 @@ def careplan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         (number, day, sessions[number - 1] if held else None)
         for number, day, held in plan.schedule()
     ]
+    services.careplan_viewed(plan=plan, user=staff_user(request))
     return TemplateResponse(
         request,
         "treatment/careplan_detail.html",
@@ -83,6 +85,7 @@ def careplan_close(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 def careplan_ics(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for(request, plan_id)
+    services.careplan_viewed(plan=plan, user=staff_user(request), what="calendar file")
     response = HttpResponse(
         calendar([plan], "Repattern: care plan"),
         content_type="text/calendar; charset=utf-8",

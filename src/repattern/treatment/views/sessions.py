@@ -99,7 +99,8 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
 
 @login_required
 def session_state(request: HttpRequest, session_id: int) -> HttpResponse:
-    """The live part of the screen, for another tab or a page coming back online."""
+    """The live part of the screen, for another tab or a page coming back online. The screen
+    polls it every few seconds; its opening is audited, each poll of it is not."""
     session = session_for(request, session_id)
     return TemplateResponse(request, "treatment/_session_state.html", state_context(session))
 
@@ -166,6 +167,13 @@ def session_finish(request: HttpRequest, session_id: int) -> HttpResponse:
         except services.SessionClosed as closed:
             messages.info(request, " ".join(closed.messages))
         return redirect("session_summary", session_id=session.pk)
+    audit_record(
+        clinic=session.client.clinic,
+        user=request.user,
+        action=AuditAction.SESSION_VIEW,
+        record=session,
+        summary="finish form",
+    )
     return TemplateResponse(
         request,
         "treatment/session_finish.html",
