@@ -98,6 +98,7 @@ urlpatterns = [
     path("sessions/<id:session_id>/summary/", treatment.session_summary, name="session_summary"),
     path("sessions/<id:session_id>/note/", notes.note_save, name="note_save"),
     path("sessions/<id:session_id>/note/amend/", notes.note_amend, name="note_amend"),
+    path("sessions/<id:session_id>/note/cosign/", notes.note_cosign, name="note_cosign"),
     path(
         "sessions/<id:session_id>/homework/<id:item_id>/",
         notes.homework_save,

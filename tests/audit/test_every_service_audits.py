@@ -41,6 +41,8 @@ NOT_WRITES = {
     "clinic_atlas": "reads the atlas",
     "clinic_relations": "reads a clinic's charts",
     "EventRejected": "an error",
+    "NoteSigned": "an error",
+    "NoteText": "the shape of a note's text",
     "SessionBlocked": "an error",
     "SessionClosed": "an error",
     # The event log is its own audit trail: see the docstring of treatment/services/events.py.
@@ -75,7 +77,14 @@ def _note(c: Any) -> Any:
 
 
 def _signed(c: Any) -> Any:
-    return treatment.note_sign(note=_note(c), user=c.alice)
+    return treatment.note_sign(note=_note(c), user=c.alice, text=treatment.NoteText("S"))
+
+
+def _student_signed(c: Any) -> Any:
+    pat = accounts.member_add(
+        clinic=c.northside, username="pat", email="pat@example.com", role=Role.STUDENT, by=c.olivia
+    ).user
+    return treatment.note_sign(note=_note(c), user=pat, text=treatment.NoteText("By Pat"))
 
 
 def _link(c: Any) -> Any:
@@ -297,15 +306,18 @@ CALLS: dict[str, Call] = {
             treatment.note_save,
             note=_note(c),
             user=c.alice,
-            subjective="S",
-            objective="O",
-            assessment="A",
-            plan="P",
+            text=treatment.NoteText("S", "O", "A", "P"),
         ),
     ),
     "note_sign": (
         AuditAction.NOTE_SIGN,
-        lambda c: partial(treatment.note_sign, note=_note(c), user=c.alice),
+        lambda c: partial(
+            treatment.note_sign, note=_note(c), user=c.alice, text=treatment.NoteText("S")
+        ),
+    ),
+    "note_cosign": (
+        AuditAction.NOTE_COSIGN,
+        lambda c: partial(treatment.note_cosign, note=_student_signed(c), user=c.alice),
     ),
     "note_amend": (
         AuditAction.NOTE_AMEND,

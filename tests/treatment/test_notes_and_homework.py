@@ -41,11 +41,9 @@ def test_the_note_is_drafted_from_the_events(session, alice, corrected):
 
 def test_a_signed_note_is_locked_and_takes_dated_amendments(session, alice, corrected):
     note = services.note_draft(session=session, user=alice)
-    services.note_sign(note=note, user=alice)
-    with pytest.raises(ValidationError, match="signed and locked"):
-        services.note_save(
-            note=note, user=alice, subjective="changed", objective="", assessment="", plan=""
-        )
+    services.note_sign(note=note, user=alice, text=services.NoteText(note.subjective))
+    with pytest.raises(ValidationError, match="is locked, so your text was not saved"):
+        services.note_save(note=note, user=alice, text=services.NoteText("changed"))
     note.refresh_from_db()
     assert "changed" not in note.subjective
     services.note_amend(note=note, user=alice, text="Client phoned: soreness gone next day.")

@@ -25,10 +25,18 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "view_audit",
             "manage_atlas",
             "amend_notes",
+            "cosign_notes",
         }
     ),
     Role.PRACTITIONER: frozenset(
-        {"view_clients", "edit_clients", "archive_clients", "record_clearance", "treat"}
+        {
+            "view_clients",
+            "edit_clients",
+            "archive_clients",
+            "record_clearance",
+            "treat",
+            "cosign_notes",
+        }
     ),
     Role.STUDENT: frozenset({"view_clients", "edit_clients", "treat"}),
     Role.ASSISTANT: frozenset({"view_clients", "edit_clients"}),

@@ -42,6 +42,7 @@ class AuditAction(models.TextChoices):
     NOTE_DRAFT = "note_draft", "Drafted a note"
     NOTE_SAVE = "note_save", "Saved a note"
     NOTE_SIGN = "note_sign", "Signed a note"
+    NOTE_COSIGN = "note_cosign", "Co-signed a student's note"
     NOTE_AMEND = "note_amend", "Amended a note"
     FEED_CREATE = "feed_create", "Made a calendar feed"
     FEED_REVOKE = "feed_revoke", "Revoked a calendar feed"

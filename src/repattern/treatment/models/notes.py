@@ -34,10 +34,25 @@ class SessionNote(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )
     signed_at = models.DateTimeField(null=True, blank=True)
+    needs_cosign = models.BooleanField(
+        default=False, help_text="Signed by a student: a practitioner or the owner co-signs it"
+    )
+    cosigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cosigned_notes",
+    )
+    cosigned_at = models.DateTimeField(null=True, blank=True)
 
     @property
     def is_signed(self) -> bool:
         return self.signed_at is not None
+
+    @property
+    def awaits_cosign(self) -> bool:
+        return self.needs_cosign and self.cosigned_at is None
 
 
 class NoteAmendment(models.Model):

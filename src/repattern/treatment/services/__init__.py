@@ -9,9 +9,12 @@ from repattern.treatment.services.careplans import (
 from repattern.treatment.services.events import EventRejected, event_record
 from repattern.treatment.services.feeds import feed_create, feed_find, feed_read, feed_revoke
 from repattern.treatment.services.notes import (
+    NoteSigned,
+    NoteText,
     homework_draft,
     homework_update,
     note_amend,
+    note_cosign,
     note_draft,
     note_save,
     note_sign,
@@ -26,6 +29,8 @@ from repattern.treatment.services.sessions import (
 
 __all__ = [
     "EventRejected",
+    "NoteSigned",
+    "NoteText",
     "SessionBlocked",
     "SessionClosed",
     "careplan_close",
@@ -40,6 +45,7 @@ __all__ = [
     "homework_draft",
     "homework_update",
     "note_amend",
+    "note_cosign",
     "note_draft",
     "note_save",
     "note_sign",

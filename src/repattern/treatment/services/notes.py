@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from repattern.accounts.models import Role
 from repattern.atlas.services import clinic_atlas
 from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
@@ -15,6 +18,10 @@ from repattern.treatment.models import HomeworkItem, NoteAmendment, SessionNote,
 from repattern.treatment.sites import NO_ACTIVATION, entry_of, site_name
 
 DOSAGE = "Once a day: the release, then the activation straight after it"
+
+
+class NoteSigned(ValidationError):
+    """The note was signed (perhaps in another tab) and is locked."""
 
 
 def home_release(entry: object) -> str:
@@ -152,24 +159,41 @@ def note_draft(*, session: TreatmentSession, user: User) -> SessionNote:
     return note
 
 
-def _unsigned(note: SessionNote) -> None:
+@dataclass(frozen=True)
+class NoteText:
+    """The four sections of a SOAP note, as one practitioner wrote them."""
+
+    subjective: str = ""
+    objective: str = ""
+    assessment: str = ""
+    plan: str = ""
+
+
+def _locked_unsigned(note: SessionNote) -> SessionNote:
+    """The note, locked until the transaction ends; refused if it is already signed."""
+    locked = SessionNote.objects.select_for_update(of=("self",)).select_related("signed_by")
+    note = locked.get(pk=note.pk)
     if note.is_signed:
-        raise ValidationError("This note is signed and locked: add a dated amendment instead.")
+        signer = note.signed_by.get_username() if note.signed_by else "someone"
+        raise NoteSigned(
+            f"This note was signed by {signer} at {timezone.localtime(note.signed_at):%H:%M} "
+            "and is locked, so your text was not saved. Add what you meant as a dated "
+            "amendment."
+        )
+    return note
+
+
+def _written(note: SessionNote, text: NoteText) -> None:
+    for field, value in asdict(text).items():
+        setattr(note, field, value)
+    note.full_clean()
 
 
 @transaction.atomic
-def note_save(
-    *, note: SessionNote, user: User, subjective: str, objective: str, assessment: str, plan: str
-) -> SessionNote:
-    note = SessionNote.objects.select_for_update().get(pk=note.pk)
-    _unsigned(note)
-    note.subjective, note.objective, note.assessment, note.plan = (
-        subjective,
-        objective,
-        assessment,
-        plan,
-    )
-    note.full_clean()
+def note_save(*, note: SessionNote, user: User, text: NoteText) -> SessionNote:
+    """Keep a draft of the note; refused once it is signed."""
+    note = _locked_unsigned(note)
+    _written(note, text)
     note.save()
     audit_record(
         clinic=note.session.client.clinic,
@@ -182,16 +206,42 @@ def note_save(
 
 
 @transaction.atomic
-def note_sign(*, note: SessionNote, user: User) -> SessionNote:
-    note = SessionNote.objects.select_for_update().get(pk=note.pk)
-    _unsigned(note)
+def note_sign(*, note: SessionNote, user: User, text: NoteText) -> SessionNote:
+    """Save exactly this text and sign it in one locked step, so no other tab's text can end up
+    under this signature; a second signer is told the note is signed, and nothing of theirs is
+    kept. A student's signature waits for a practitioner's or the owner's co-signature."""
+    note = _locked_unsigned(note)
+    _written(note, text)
+    membership = user.memberships.filter(clinic_id=note.session.client.clinic_id).first()
     note.signed_by, note.signed_at = user, timezone.now()
-    note.save(update_fields=["signed_by", "signed_at"])
+    note.needs_cosign = membership is not None and membership.role == Role.STUDENT
+    note.save()
     audit_record(
         clinic=note.session.client.clinic,
         client=note.session.client,
         user=user,
         action=AuditAction.NOTE_SIGN,
+        record=note,
+        summary="awaits co-signature" if note.needs_cosign else "",
+    )
+    return note
+
+
+@transaction.atomic
+def note_cosign(*, note: SessionNote, user: User) -> SessionNote:
+    """A practitioner or the owner co-signs a student's signed note: they vouch for it."""
+    note = SessionNote.objects.select_for_update().get(pk=note.pk)
+    if not note.awaits_cosign:
+        raise ValidationError("This note does not wait for a co-signature.")
+    if note.signed_by_id == user.pk:
+        raise ValidationError("A note is co-signed by someone other than the one who signed it.")
+    note.cosigned_by, note.cosigned_at = user, timezone.now()
+    note.save(update_fields=["cosigned_by", "cosigned_at"])
+    audit_record(
+        clinic=note.session.client.clinic,
+        client=note.session.client,
+        user=user,
+        action=AuditAction.NOTE_COSIGN,
         record=note,
     )
     return note

@@ -26,13 +26,16 @@ def note_save(request: HttpRequest, session_id: int) -> HttpResponse:
     user = staff_user(request)
     try:
         if form.is_valid():
-            services.note_save(note=note, user=user, **form.cleaned_data)
+            text = services.NoteText(**form.cleaned_data)
             if "sign" in request.POST:
-                services.note_sign(note=note, user=user)
-                messages.success(
-                    request, "Note signed. It is now locked; changes go in amendments."
+                signed = services.note_sign(note=note, user=user, text=text)
+                locked = "It is now locked; changes go in amendments."
+                waits = (
+                    " A practitioner or the owner co-signs it next." if signed.needs_cosign else ""
                 )
+                messages.success(request, f"Note signed. {locked}{waits}")
             else:
+                services.note_save(note=note, user=user, text=text)
                 messages.success(request, "Note saved as a draft.")
         else:
             messages.error(
@@ -43,6 +46,19 @@ def note_save(request: HttpRequest, session_id: int) -> HttpResponse:
                     for field, errors in form.errors.items()
                 ),
             )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("session_summary", session_id=session.pk)
+
+
+@login_required
+@require_POST
+def note_cosign(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = session_for(request, session_id, "cosign_notes")
+    note = get_object_or_404(SessionNote, session=session)
+    try:
+        services.note_cosign(note=note, user=staff_user(request))
+        messages.success(request, "Note co-signed.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("session_summary", session_id=session.pk)

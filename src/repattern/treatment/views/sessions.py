@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from repattern.accounts.access import staff_user
+from repattern.accounts.access import membership_for, staff_user
 from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.clients.access import client_for
@@ -214,6 +214,9 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
             else None,
             "amendment_form": AmendmentForm() if note and note.is_signed and amends else None,
             "may_edit_homework": amends,
+            "may_cosign": note is not None
+            and note.signed_by_id != request.user.pk
+            and membership_for(request.user, session.client.clinic_id).can("cosign_notes"),
             "homework": [
                 (item, HomeworkForm(instance=item, prefix=f"hw{item.pk}"))
                 for item in session.homework.all()
