@@ -4,13 +4,12 @@ activation and a passing retest are recorded, homework is drafted and the note i
 
 from __future__ import annotations
 
-from repattern.engine.session import PatternStatus
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import no_horizontal_scroll, serious_violations, sign_in
-from repattern.treatment.models import Pattern, SessionEvent
+from repattern.engine.session import PatternStatus
+from repattern.treatment.models import LateEntry, Pattern, SessionEvent
 
 
 def start_session(page: Page, base_url: str, client) -> None:
@@ -218,3 +217,35 @@ def test_a_refused_entry_stays_in_view_with_its_reason(page: Page, live_server, 
     expect(refused).to_contain_text("cannot compensate for itself")
     refused.get_by_role("button", name="Dismiss").click()
     expect(refused).to_be_hidden()
+
+
+def test_a_tap_queued_offline_after_another_tab_finished_the_session_can_be_kept(
+    page: Page, live_server, alice, maria
+):
+    sign_in(page, live_server.url, "alice")
+    start_session(page, live_server.url, maria)
+    finish_url = page.url.rstrip("/") + "/finish/"
+    page.context.set_offline(True)
+    page.get_by_label("Muscle", exact=True).fill("Psoas major")
+    page.get_by_label("Note (optional)").fill("typed while the wifi was down")
+    page.get_by_role("button", name="Weak W").click()
+    expect(page.locator("#sync")).to_contain_text("Offline")
+
+    # Meanwhile, on the front desk's computer, the session is finished.
+    desk = page.context.browser.new_context()
+    other = desk.new_page()
+    sign_in(other, live_server.url, "alice")
+    other.goto(finish_url)
+    for box in other.locator("input[type=number]").all():
+        box.fill("3")
+    other.get_by_role("button", name="End session").click()
+    expect(other.get_by_role("heading", name="SOAP note")).to_be_visible()
+    desk.close()
+
+    page.context.set_offline(False)
+    refused = page.locator("#refused")
+    expect(refused).to_contain_text("had ended", timeout=15_000)
+    refused.get_by_role("button", name="Keep with the session").click()
+    expect(refused).to_contain_text("kept with the session")
+    assert LateEntry.objects.get().entry["note"] == "typed while the wifi was down"
+    assert not SessionEvent.objects.filter(kind="test").exists()

@@ -11,7 +11,7 @@ from repattern.atlas import views as atlas
 from repattern.audit import views as audit
 from repattern.clients.views import history, links, public, records, screening
 from repattern.treatment.views import calendar as calendar_feeds
-from repattern.treatment.views import careplans, notes
+from repattern.treatment.views import careplans, notes, recorders
 from repattern.treatment.views import sessions as treatment
 
 
@@ -95,6 +95,12 @@ urlpatterns = [
     path("sessions/<id:session_id>/events/", treatment.session_event, name="session_event"),
     path("sessions/<id:session_id>/state/", treatment.session_state, name="session_state"),
     path("sessions/<id:session_id>/finish/", treatment.session_finish, name="session_finish"),
+    path("sessions/<id:session_id>/team/", recorders.session_team_add, name="session_team_add"),
+    path(
+        "sessions/<id:session_id>/late-entries/",
+        recorders.late_entry_keep,
+        name="late_entry_keep",
+    ),
     path("sessions/<id:session_id>/summary/", treatment.session_summary, name="session_summary"),
     path("sessions/<id:session_id>/note/", notes.note_save, name="note_save"),
     path("sessions/<id:session_id>/note/amend/", notes.note_amend, name="note_amend"),

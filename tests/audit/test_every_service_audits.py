@@ -41,6 +41,7 @@ NOT_WRITES = {
     "clinic_atlas": "reads the atlas",
     "clinic_relations": "reads a clinic's charts",
     "EventRejected": "an error",
+    "SessionEnded": "an error",
     "NoteSigned": "an error",
     "NoteText": "the shape of a note's text",
     "SessionBlocked": "an error",
@@ -278,6 +279,25 @@ CALLS: dict[str, Call] = {
             pain_after=[],
             after_effects=[],
             after_effects_note="",
+        ),
+    ),
+    "session_team_add": (
+        AuditAction.SESSION_TEAM_ADD,
+        lambda c: partial(
+            treatment.session_team_add, session=c.session, member=c.olivia, by=c.alice
+        ),
+    ),
+    "late_entry_keep": (
+        AuditAction.LATE_ENTRY_KEEP,
+        lambda c: (
+            treatment.session_end(session=c.session, user=c.alice)
+            and partial(
+                treatment.late_entry_keep,
+                session=c.session,
+                user=c.alice,
+                event_id=uuid.uuid4(),
+                entry={"kind": "test", "site": "psoas_major:left", "result": "weak"},
+            )
         ),
     ),
     "session_end": (

@@ -88,3 +88,20 @@ def test_the_service_refuses_a_signature_by_someone_else_without_a_relationship(
     with pytest.raises(ValidationError) as refused:
         services.consent_record(client=nora, user=alice, signed_name="Ruth Quinn")
     assert refused.value.message_dict == {"signer_relationship": [SIGNER_NEEDED]}
+
+
+def test_consent_recorded_by_staff_names_them_as_the_witness(as_olivia, maria, sam):
+    from tests.characters import signed_in
+
+    signed_in(sam).post(
+        f"/clients/{maria.pk}/consent/", {"signed_name": "Maria Lopez", "agree": "on"}
+    )
+    consent = maria.consents.latest("accepted_at")
+    assert consent.witnessed_by == sam
+    text = as_olivia.get(f"/clients/{maria.pk}/").content.decode()
+    assert "witnessed by Sam" in text or "witnessed by sam" in text
+
+
+def test_the_consent_form_tells_the_member_they_witness_it(as_alice, maria):
+    text = as_alice.get(f"/clients/{maria.pk}/consent/").content.decode()
+    assert "witness this signature" in text

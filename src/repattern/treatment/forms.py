@@ -4,9 +4,16 @@ from typing import Any
 
 from django import forms
 
+from repattern.accounts.models import PERMISSIONS, Membership
 from repattern.clients.models import PainArea, body_place
 from repattern.engine.session import EventKind, PatternStatus, Result
-from repattern.treatment.models import CarePlan, ChallengeKind, HomeworkItem, SessionNote
+from repattern.treatment.models import (
+    CarePlan,
+    ChallengeKind,
+    HomeworkItem,
+    SessionNote,
+    TreatmentSession,
+)
 from repattern.treatment.models.sessions import AfterEffect
 
 PAIN_MESSAGES = {
@@ -110,6 +117,32 @@ class EventForm(forms.Form):
     )
     pattern_id = forms.IntegerField(required=False, min_value=1)
     recorded_by = forms.IntegerField(required=False)
+
+
+class ColleagueField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Membership) -> str:
+        name = obj.user.get_full_name() or obj.user.get_username()
+        return f"{name} ({obj.get_role_display().lower()})"
+
+
+class TeamForm(forms.Form):
+    """A colleague of the clinic who treats, to add to a session's recorders."""
+
+    membership = ColleagueField(
+        queryset=Membership.objects.none(), label="Colleague", empty_label=None
+    )
+
+    def __init__(self, *args: Any, session: TreatmentSession, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        treating = [role for role, allowed in PERMISSIONS.items() if "treat" in allowed]
+        field = self.fields["membership"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = (
+            Membership.objects.filter(clinic_id=session.client.clinic_id, role__in=treating)
+            .exclude(user_id=session.practitioner_id)
+            .exclude(user__in=session.team.all())
+            .select_related("user")
+        )
 
 
 class NoteForm(forms.ModelForm):

@@ -92,6 +92,14 @@ class Consent(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    witnessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="witnessed_consents",
+        help_text="The member of staff who saw the client sign; none when signed through a link",
+    )
     accepted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

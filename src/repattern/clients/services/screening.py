@@ -116,6 +116,8 @@ def consent_record(
         signer_relationship=signer_relationship,
         entered_by=entered_by,
         recorded_by=user if isinstance(user, User) else None,
+        # Staff record a consent signed in front of them: they are its witness.
+        witnessed_by=user if isinstance(user, User) else None,
     )
     save_valid(consent)
     audit_record(
@@ -124,6 +126,7 @@ def consent_record(
         actor=actor,
         action=AuditAction.CONSENT_RECORD,
         record=consent,
-        summary=f"consent {CONSENT_VERSION}",
+        summary=f"consent {CONSENT_VERSION}"
+        + (f", witnessed by {user.get_username()}" if isinstance(user, User) else ""),
     )
     return consent

@@ -86,10 +86,11 @@
           complain("");
           htmx.swap(root, await response.text(), { swapStyle: "none" });
         } else {
-          let text = "That entry was not recorded.";
-          try { text = (await response.json()).error || text; } catch (e) { /* not JSON */ }
+          let answer = {};
+          try { answer = await response.json(); } catch (e) { /* not JSON */ }
+          const text = answer.error || "That entry was not recorded.";
           complain(text);
-          refused(entry, text);
+          refused(entry, text, answer.code === "session_ended");
         }
       }
       say("All saved.");
@@ -104,17 +105,41 @@
     return what + (entry.force_newtons ? " · " + entry.force_newtons + " N" : "");
   }
 
-  function refused(entry, reason) {
-    // A refused entry stays in view, with its note, until the practitioner dismisses it.
+  function refused(entry, reason, keepable) {
+    // A refused entry stays in view, with its note, until the practitioner dismisses it; one
+    // that came after the session ended can be kept with the session, as typed.
     const box = document.getElementById("refused");
     const item = document.createElement("li");
     item.textContent = describe(entry) + " — " + reason + " ";
+    if (keepable) item.appendChild(keepButton(entry, item));
     const dismiss = document.createElement("button");
     dismiss.type = "button"; dismiss.className = "link"; dismiss.textContent = "Dismiss";
     dismiss.addEventListener("click", () => { item.remove(); box.hidden = !box.querySelector("li"); });
     item.appendChild(dismiss);
     box.querySelector("ul").appendChild(item);
     box.hidden = false;
+  }
+
+  function keepButton(entry, item) {
+    const keep = document.createElement("button");
+    keep.type = "button"; keep.textContent = "Keep with the session";
+    keep.addEventListener("click", async () => {
+      const body = new URLSearchParams();
+      Object.entries(entry).forEach(([k, v]) => { if (v !== undefined && v !== null) body.append(k, v); });
+      keep.disabled = true;
+      try {
+        const response = await fetch(root.dataset.lateUrl, {
+          method: "POST", body, credentials: "same-origin",
+          headers: { "X-CSRFToken": currentToken() },
+        });
+        if (!response.ok) throw new Error((await response.json()).error);
+        item.textContent = describe(entry) + " — kept with the session; it shows on its summary.";
+      } catch (e) {
+        keep.disabled = false;
+        complain("Not kept yet: " + (e.message || "no connection") + " Try again.");
+      }
+    });
+    return keep;
   }
 
   // htmx polls the live parts; it waits while entries of this page are still to be sent, so

@@ -3,6 +3,7 @@
 from repattern.treatment.models.careplans import CarePlan
 from repattern.treatment.models.events import ChallengeKind, Pattern, SessionEvent
 from repattern.treatment.models.feeds import CalendarFeed
+from repattern.treatment.models.late import LateEntry
 from repattern.treatment.models.notes import HomeworkItem, NoteAmendment, SessionNote
 from repattern.treatment.models.sessions import PainRating, TreatmentSession
 
@@ -11,6 +12,7 @@ __all__ = [
     "CarePlan",
     "ChallengeKind",
     "HomeworkItem",
+    "LateEntry",
     "NoteAmendment",
     "PainRating",
     "Pattern",

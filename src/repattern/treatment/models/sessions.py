@@ -27,6 +27,12 @@ class TreatmentSession(models.Model):
         default=45,
         validators=[MinValueValidator(30), MaxValueValidator(60)],
     )
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="sessions_joined",
+        help_text="Colleagues the practitioner added, who may record in this session",
+    )
     after_effects = models.JSONField(default=list, blank=True)
     after_effects_note = models.TextField(max_length=TEXT_MAX, blank=True)
 
@@ -39,6 +45,12 @@ class TreatmentSession(models.Model):
     @property
     def is_open(self) -> bool:
         return self.ended_at is None
+
+    def may_record(self, user_id: int | None) -> bool:
+        """The treating practitioner, and the colleagues they added, record its events."""
+        if user_id is None:
+            return False
+        return user_id == self.practitioner_id or self.team.filter(pk=user_id).exists()
 
     def pain(self, phase: str) -> list[str]:
         """The pain ratings of one phase ("before" or "after"), in words."""

@@ -6,8 +6,9 @@ from repattern.treatment.services.careplans import (
     careplan_update,
     careplan_viewed,
 )
-from repattern.treatment.services.events import EventRejected, event_record
+from repattern.treatment.services.events import EventRejected, SessionEnded, event_record
 from repattern.treatment.services.feeds import feed_create, feed_find, feed_read, feed_revoke
+from repattern.treatment.services.late import late_entry_keep
 from repattern.treatment.services.notes import (
     NoteSigned,
     NoteText,
@@ -25,6 +26,7 @@ from repattern.treatment.services.sessions import (
     session_end,
     session_finish,
     session_start,
+    session_team_add,
 )
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "NoteText",
     "SessionBlocked",
     "SessionClosed",
+    "SessionEnded",
     "careplan_close",
     "careplan_create",
     "careplan_update",
@@ -44,6 +47,7 @@ __all__ = [
     "feed_revoke",
     "homework_draft",
     "homework_update",
+    "late_entry_keep",
     "note_amend",
     "note_cosign",
     "note_draft",
@@ -52,4 +56,5 @@ __all__ = [
     "session_end",
     "session_finish",
     "session_start",
+    "session_team_add",
 ]

@@ -32,6 +32,10 @@ class EventRejected(ValueError):
     """An event that cannot be recorded as it stands; the message says what to do."""
 
 
+class SessionEnded(EventRejected):
+    """The session ended (perhaps in another tab) before this event arrived."""
+
+
 @dataclass(frozen=True)
 class EventInput:
     """What the page (or an API client) sends for one event, already checked for shape."""
@@ -96,6 +100,16 @@ def _as_rule(event: EventInput) -> Event:
 
 
 def _record(session: TreatmentSession, user: User, event: EventInput) -> Recorded:
+    if not session.may_record(user.pk):
+        raise EventRejected(
+            f"Only {session.practitioner.get_username()}, who treats in this session, and the "
+            "colleagues they add to it record its events: ask them to add you."
+        )
+    if not session.is_open:
+        raise SessionEnded(
+            "This session had ended before this entry arrived: keep it with the session, or "
+            "start a new session to record more."
+        )
     atlas = clinic_atlas(session.client.clinic_id)
     record = session_record(session, atlas)
     stored = next((row for row in record.rows if row.event_id == event.event_id), None)

@@ -103,6 +103,29 @@ def session_finish(
 
 
 @transaction.atomic
+def session_team_add(*, session: TreatmentSession, member: User, by: User) -> TreatmentSession:
+    """The treating practitioner lets a colleague of the clinic record in their session, for
+    example a student at their side or an assistant who keeps the tablet."""
+    if by.pk != session.practitioner_id:
+        raise ValidationError(
+            f"Only {session.practitioner.get_username()}, who treats in this session, adds "
+            "colleagues to it."
+        )
+    membership = member.memberships.filter(clinic_id=session.client.clinic_id).first()
+    if membership is None or not membership.can("treat"):
+        raise ValidationError(f"{member.get_username()} does not treat in this clinic.")
+    session.team.add(member)
+    audit_record(
+        clinic=session.client.clinic,
+        user=by,
+        action=AuditAction.SESSION_TEAM_ADD,
+        record=session,
+        summary=member.get_username(),
+    )
+    return session
+
+
+@transaction.atomic
 def session_end(*, session: TreatmentSession, user: User) -> TreatmentSession:
     if session.ended_at is None:
         session.ended_at = timezone.now()

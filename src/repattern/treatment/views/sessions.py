@@ -24,6 +24,7 @@ from repattern.treatment.forms import (
     NoteForm,
     PainAfterForm,
     SessionStartForm,
+    TeamForm,
 )
 from repattern.treatment.inputs import SessionRecord
 from repattern.treatment.models import ChallengeKind, SessionNote, TreatmentSession
@@ -90,6 +91,10 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     context = {
         **state_context(session),
         "suggested": screen.suggested_muscles(atlas, session.client),
+        "may_record": session.may_record(request.user.pk),
+        "team_form": TeamForm(session=session)
+        if session.practitioner_id == request.user.pk
+        else None,
         "pain_before": session.pain("before"),
         "muscle_choices": screen.muscle_choices(atlas),
         "entry_choices": screen.entry_choices(atlas, session.client),
@@ -141,6 +146,9 @@ def session_event(request: HttpRequest, session_id: int) -> HttpResponse:
         recorded = services.event_record(
             session=session, user=staff_user(request), event=_event_input(form.cleaned_data)
         )
+    except services.SessionEnded as ended:
+        # The page offers to keep the entry with the session, so nothing typed is lost.
+        return JsonResponse({"error": str(ended), "code": "session_ended"}, status=409)
     except services.EventRejected as rejected:
         return JsonResponse({"error": str(rejected)}, status=409)
     context = state_context(session, recorded.record)
@@ -222,6 +230,7 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
                 for item in session.homework.all()
             ],
             "body_map_svg": summary.body_map(session),
+            "late_entries": session.late_entries.select_related("recorded_by"),
             "pain_before": session.pain("before"),
             "pain_after": session.pain("after"),
         },
