@@ -15,8 +15,9 @@ times on a shared machine: the load average is printed beside them. Figures only
 exits non-zero only when it could not run.
 
 Run with `uv run repattern bench load [--database-url URL] [--clients N] [--seconds S]`.
-The parts: `options`, `clinic` (database and people), `server` (repattern serve),
-`practitioner` and `pages` (the simulated browsers), `observations`, `report`.
+The parts: `options`, `database` (which one it may use), `clinic` (data and people),
+`server` (repattern serve), `practitioner` and `pages` (the simulated browsers),
+`observations`, `report`.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from repattern.bench.load.database import kept_by_the_bench, postgres_exists, refusal
 from repattern.bench.load.options import configure, is_postgres, parse_args
-from repattern.bench.session.database import create_postgres, drop_postgres, holds_other_data
+from repattern.bench.session.database import create_postgres, drop_postgres
 
 MISSING_HTTPX = (
     "The load bench needs httpx, which is in Repattern's bench dependency group: run it from a "
@@ -61,16 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = configure(args, var_dir)
     postgres = is_postgres(url)
     try:
+        existed = postgres and postgres_exists(url)
         if postgres:
             create_postgres(url, drop_first=False)
         django.setup()
-        if holds_other_data():
-            print(
-                f"{url} holds clinics the bench did not make, and the bench empties the "
-                "database it is given. Give it a database of its own, e.g. "
-                "postgres://postgres@127.0.0.1:5432/repattern_load.",
-                file=sys.stderr,
-            )
+        if existed and not kept_by_the_bench():
+            print(refusal(url), file=sys.stderr)
             shutil.rmtree(var_dir, ignore_errors=True)
             return 2
     except psycopg.OperationalError as error:

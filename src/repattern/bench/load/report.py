@@ -41,7 +41,7 @@ class Spent:
         cores = os.cpu_count() or 1
         server = "unknown (no /proc)" if self.server_cpu is None else f"{self.server_cpu:.1f} s"
         return (
-            f"the server {server}, this simulator {self.simulator_cpu:.1f} s, of the "
+            f"gunicorn {server}, this simulator {self.simulator_cpu:.1f} s, of the "
             f"{self.elapsed * cores:.0f} s that {cores} cores had in {self.elapsed:.1f} s"
         )
 
@@ -123,7 +123,8 @@ def print_figures(
     )
     for line, count in log.errors.most_common(3):
         print(f"              {count:,}: {line}")
-    print(f"cpu time      {spent.words()}")
+    database = " (PostgreSQL's own processes not counted)" if postgres_in_use() else ""
+    print(f"cpu time      {spent.words()}{database}")
     print(f"machine       {machine_words()}, after the run")
 
 
@@ -137,3 +138,9 @@ def print_errors(seen: Observations) -> None:
     for (kind, status), count in sorted(seen.unexpected.items()):
         words = seen.samples[(kind, status)]
         print(f"              {kind.value} {status}, {count:,} times: {words[:100]}")
+
+
+def postgres_in_use() -> bool:
+    from django.db import connection
+
+    return connection.vendor == "postgresql"

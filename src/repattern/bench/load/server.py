@@ -90,7 +90,13 @@ def start_server(log: Path, workers: int) -> Server:
             command,
             stdout=output,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "SECURE_COOKIES": "false"},
+            env={
+                **os.environ,
+                "SECURE_COOKIES": "false",
+                # gunicorn's control socket is one path per user by default, which any other
+                # gunicorn on the machine shares; the bench has no use for it.
+                "GUNICORN_CMD_ARGS": "--no-control-socket",
+            },
             start_new_session=True,
         )
     server = Server(process, f"http://127.0.0.1:{port}", log, workers)
