@@ -96,15 +96,13 @@ def print_figures(
         f"acknowledged: {check.acknowledged / elapsed:.1f} events/s; "
         f"{seen.sessions_started:,} sessions started"
     )
-    print(f"\n{'kind':<14} {'n':>6} {'mean':>8} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8}   ms")
-    for kind in Kind:
-        times = sorted(seen.ms.get(kind, []))
-        if times:
-            print(
-                f"{kind.value:<14} {len(times):6d} {statistics.fmean(times):8.1f} "
-                f"{pick(times, 0.50):8.1f} {pick(times, 0.95):8.1f} {pick(times, 0.99):8.1f} "
-                f"{times[-1]:8.1f}"
-            )
+    print("\nwaited, as the practitioner's browser timed each request")
+    print_times(seen.ms)
+    print(
+        f"\nin a worker, as gunicorn timed them: the rest of the wait above was the queue for "
+        f"one of the {server.workers} workers\n('event' here counts the double taps and resends)"
+    )
+    print_times(log.ms)
     print()
     print_errors(seen)
     print(
@@ -126,6 +124,18 @@ def print_figures(
     database = " (PostgreSQL's own processes not counted)" if postgres_in_use() else ""
     print(f"cpu time      {spent.words()}{database}")
     print(f"machine       {machine_words()}, after the run")
+
+
+def print_times(ms: dict[Kind, list[float]]) -> None:
+    print(f"{'kind':<14} {'n':>6} {'mean':>8} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8}   ms")
+    for kind in Kind:
+        times = sorted(ms.get(kind, []))
+        if times:
+            print(
+                f"{kind.value:<14} {len(times):6d} {statistics.fmean(times):8.1f} "
+                f"{pick(times, 0.50):8.1f} {pick(times, 0.95):8.1f} {pick(times, 0.99):8.1f} "
+                f"{times[-1]:8.1f}"
+            )
 
 
 def print_errors(seen: Observations) -> None:

@@ -16,6 +16,24 @@ from pathlib import Path
 
 import httpx
 
+from repattern.bench.load.observations import Kind
+
+# gunicorn's default access log line, and the request's seconds in the worker at its end.
+ACCESS_LOG = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(L)s'
+ACCESS_LINE = re.compile(r'"(GET|POST) (\S+) HTTP/[\d.]+" \d{3} .*" (\d+\.\d+)$')
+PROBE = "repattern-load-probe"
+# Which kind of request a method and path are; the server cannot tell a double tap or a resend
+# from any other event POST.
+KINDS = (
+    ("GET", re.compile(r"/accounts/login/$"), Kind.SIGN_IN_PAGE),
+    ("POST", re.compile(r"/accounts/login/$"), Kind.SIGN_IN),
+    ("GET", re.compile(r"/clients/\d+/sessions/new/$"), Kind.START_FORM),
+    ("POST", re.compile(r"/clients/\d+/sessions/new/$"), Kind.START),
+    ("GET", re.compile(r"/sessions/\d+/$"), Kind.SCREEN),
+    ("GET", re.compile(r"/sessions/\d+/state/$"), Kind.STATE),
+    ("POST", re.compile(r"/sessions/\d+/events/$"), Kind.EVENT),
+)
+
 # collectstatic runs before gunicorn starts, and the machine may be busy: give it time.
 START_SECONDS = 120.0
 STOP_SECONDS = 35.0
@@ -94,8 +112,10 @@ def start_server(log: Path, workers: int) -> Server:
                 **os.environ,
                 "SECURE_COOKIES": "false",
                 # gunicorn's control socket is one path per user by default, which any other
-                # gunicorn on the machine shares; the bench has no use for it.
-                "GUNICORN_CMD_ARGS": "--no-control-socket",
+                # gunicorn on the machine shares; the bench has no use for it. Its access log
+                # gets each request's time in the worker, which the report sets beside the
+                # time the practitioner waited.
+                "GUNICORN_CMD_ARGS": f"--no-control-socket --access-logformat '{ACCESS_LOG}'",
             },
             start_new_session=True,
         )
@@ -117,7 +137,10 @@ def _wait_until_it_answers(server: Server, started: float) -> None:
                 + _tail(server.log)
             )
         try:
-            if httpx.get(f"{server.url}/accounts/login/", timeout=5).status_code == 200:
+            answer = httpx.get(
+                f"{server.url}/accounts/login/", timeout=5, headers={"User-Agent": PROBE}
+            )
+            if answer.status_code == 200:
                 return
         except httpx.TransportError:
             pass
@@ -142,6 +165,8 @@ class ServerLog:
     worker_timeouts: int = 0
     workers_booted: int = 0
     errors: Counter[str] = field(default_factory=Counter)
+    # Milliseconds from the worker reading the request to its last byte, by kind of request.
+    ms: dict[Kind, list[float]] = field(default_factory=dict)
 
 
 # The last line of a Python traceback: the exception and its message.
@@ -162,4 +187,10 @@ def read_log(log: Path) -> ServerLog:
         exception = EXCEPTION_LINE.match(line)
         if exception:
             found.errors[exception.group(1)[:160]] += 1
+        request = ACCESS_LINE.search(line)
+        if request and PROBE not in line:
+            method, path, seconds = request.groups()
+            kind = next((k for m, p, k in KINDS if m == method and p.match(path)), None)
+            if kind is not None:
+                found.ms.setdefault(kind, []).append(float(seconds) * 1000)
     return found
