@@ -73,7 +73,7 @@ class Practitioner:
         self.events_sent = 0
 
     def work(self, deadline: float) -> None:
-        """Sign in, then play sessions until the deadline; never raises, it only records."""
+        """Sign in, then play sessions until the deadline."""
         self.deadline = deadline
         try:
             if self.sign_in():
