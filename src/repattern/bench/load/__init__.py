@@ -30,9 +30,14 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from repattern.bench.load.database import kept_by_the_bench, postgres_exists, refusal
 from repattern.bench.load.options import configure, is_postgres, parse_args
-from repattern.bench.session.database import create_postgres, drop_postgres
+from repattern.bench.session.database import (
+    create_postgres,
+    drop_postgres,
+    kept_by_the_bench,
+    postgres_exists,
+    refusal,
+)
 
 MISSING_HTTPX = (
     "The load bench needs httpx, which is in Repattern's bench dependency group: run it from a "

@@ -36,8 +36,10 @@ from repattern.bench.session.database import (
     create_postgres,
     drop_postgres,
     empty_database,
-    holds_other_data,
     is_seeded,
+    kept_by_the_bench,
+    postgres_exists,
+    refusal,
 )
 from repattern.bench.session.driving import Driver, http_path, service_path
 from repattern.bench.session.measuring import (
@@ -71,16 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = configure(args, var_dir)
     postgres = url.startswith(("postgres:", "postgresql:", "pgsql:"))
     try:
+        existed = postgres and postgres_exists(url)
         if postgres:
             create_postgres(url, drop_first=False)
         django.setup()
-        if holds_other_data():
-            print(
-                f"{url} holds clinics the bench did not make, and the bench empties the "
-                "database it is given. Give it a database of its own, e.g. "
-                "postgres://postgres@127.0.0.1:5432/repattern_bench.",
-                file=sys.stderr,
-            )
+        if existed and not kept_by_the_bench():
+            print(refusal(url), file=sys.stderr)
             shutil.rmtree(var_dir, ignore_errors=True)
             return 2
     except psycopg.OperationalError as error:

@@ -1,10 +1,17 @@
-"""The bench's database: made, checked for the bench's own data, emptied."""
+"""The benches' database: made, checked for the bench's own data, emptied.
+
+A bench empties its database first and drops it afterwards, so it must never be handed one
+that someone else uses, even an empty one: a test suite's database is often empty between runs.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 from typing import Any
+
+import dj_database_url
+import psycopg
 
 from repattern.bench.session.options import BENCH_CLINIC
 
@@ -51,15 +58,43 @@ def drop_postgres(url: str) -> None:
         )
 
 
-def holds_other_data() -> bool:
-    """True when the database has clinics the bench did not make: it must not be emptied."""
+def postgres_exists(url: str) -> bool:
+    """True when the database in `url` exists already; asks the server's `postgres` database."""
+    settings = dj_database_url.parse(url)
+    connect: dict[str, Any] = {
+        "host": settings.get("HOST") or None,
+        "port": settings.get("PORT") or None,
+        "user": settings.get("USER") or None,
+        "password": settings.get("PASSWORD") or None,
+    }
+    given = {key: value for key, value in connect.items() if value is not None}
+    with psycopg.connect(dbname="postgres", autocommit=True, **given) as conn:
+        found = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [settings["NAME"]]
+        ).fetchone()
+    return found is not None
+
+
+def kept_by_the_bench() -> bool:
+    """True when the database holds the bench's clinic and nothing else: a run with --keep."""
     from django.db import connection
 
     from repattern.accounts.models import Clinic
 
     if "accounts_clinic" not in connection.introspection.table_names():
         return False
-    return Clinic.objects.exclude(name__startswith=BENCH_CLINIC).exists()
+    names = list(Clinic.objects.values_list("name", flat=True))
+    return bool(names) and all(name.startswith(BENCH_CLINIC) for name in names)
+
+
+def refusal(url: str) -> str:
+    name = dj_database_url.parse(url)["NAME"]
+    return (
+        f"The database {name} already exists and holds no clinic of the bench's, and the bench "
+        "empties and drops the database it is given. Give it the name of a database that does "
+        "not exist yet, e.g. postgres://postgres@127.0.0.1:5432/repattern_bench: the bench "
+        "creates it and drops it afterwards."
+    )
 
 
 def seeded_name(args: argparse.Namespace) -> str:
