@@ -43,11 +43,14 @@ class IntakeAnswers:
 
 @transaction.atomic
 def intake_update(
-    *, client: Client, user: Actor, answers: IntakeAnswers, actor: str = ""
+    *, client: Client, user: Actor, answers: IntakeAnswers, actor: str = "", adding: bool = False
 ) -> Intake:
+    """Store the intake's answers. `adding` is for what a client sends through their link: it
+    adds to what the clinic recorded and never takes any of it away (a yes stays yes,
+    conditions join, text is added on a line of its own)."""
     intake, _ = Intake.objects.get_or_create(client=client)
     for name, value in asdict(answers).items():
-        setattr(intake, name, value)
+        setattr(intake, name, _added(getattr(intake, name), value) if adding else value)
     save_valid(intake)
     audit_record(
         clinic=client.clinic,
@@ -58,6 +61,17 @@ def intake_update(
         client=client,
     )
     return intake
+
+
+def _added(stored: object, sent: object) -> object:
+    if isinstance(sent, bool):
+        return bool(stored) or sent
+    if isinstance(sent, list):
+        return list(dict.fromkeys([*(stored or []), *sent]))
+    stored_text, sent_text = str(stored or "").strip(), str(sent or "").strip()
+    if not sent_text or sent_text in stored_text:
+        return stored_text
+    return f"{stored_text}\n{sent_text}" if stored_text else sent_text
 
 
 def _history_added(client: Client, user: Actor, row: HistoryRow, actor: str) -> None:

@@ -77,7 +77,7 @@ def intake_link_submit(
     if not claimed:
         raise ValidationError("This form has already been sent, or the link has expired.")
     client, actor = link.client, link_actor(link)
-    intake_update(client=client, user=None, actor=actor, answers=intake)
+    intake_update(client=client, user=None, actor=actor, answers=intake, adding=True)
     screen_record(
         client=client,
         user=None,

@@ -57,9 +57,9 @@ def public_intake(request: HttpRequest, token: str) -> HttpResponse:
             action=AuditAction.INTAKE_LINK_OPEN,
             record=link,
         )
-    intake = services.intake_of(client)
     data = request.POST or None
-    intake_form = IntakeForm(data, instance=intake, prefix="intake")
+    # The link shows nothing of what the clinic holds: whoever holds it only adds to the record.
+    intake_form = IntakeForm(data, prefix="intake")
     screen_form = SafetyScreenForm(data, prefix="screen")
     consent_form = ConsentForm(data, client=client, prefix="consent")
     forms = {"form": intake_form, "screen_form": screen_form, "consent_form": consent_form}
