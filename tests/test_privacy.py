@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from repattern.atlas.services import chart_upload
 from repattern.audit.models import AuditEvent
 from repattern.clients import services
 from repattern.clients.models import Client, IntakeLink
-from repattern.treatment.models import TreatmentSession
+from repattern.treatment.models import HomeworkItem, TreatmentSession
+from repattern.treatment.services import careplan_create
 
 ID_PARAMETERS = {
     "clinic_id",
     "client_id",
     "session_id",
+    "plan_id",
+    "item_id",
     "membership_id",
     "link_id",
     "row_id",
     "chart_id",
 }
+PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
 def patterns_with_ids(
@@ -36,9 +42,9 @@ def patterns_with_ids(
 
 
 def fill(route: str, values: dict[str, object]) -> str:
-    path = route
-    for name, value in values.items():
-        path = path.replace(f"<int:{name}>", str(value)).replace(f"<str:{name}>", str(value))
+    """The route with each parameter replaced by the record's value; every one must be known."""
+    path = PARAMETER.sub(lambda m: str(values[m.group(1)]), route)
+    assert "<" not in path, f"{route} has a parameter the walk does not fill"
     return "/" + path
 
 
@@ -46,6 +52,8 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
     as_bob, as_alice, maria, olivia, alice
 ):
     session = TreatmentSession.objects.create(client=maria, practitioner=alice)
+    plan = careplan_create(client=maria, user=alice, complaint="Low back pain")
+    homework = HomeworkItem.objects.create(session=session, release="Rub", activation="Lift")
     link, _ = services.intake_link_create(client=maria, user=alice, days=7)
     chart = chart_upload(
         clinic=maria.clinic,
@@ -57,10 +65,14 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
         "clinic_id": maria.clinic_id,
         "client_id": maria.pk,
         "session_id": session.pk,
+        "plan_id": plan.pk,
+        "item_id": homework.pk,
+        "chart_id": chart.pk,
         "membership_id": olivia.memberships.get().pk,
         "link_id": link.pk,
         "row_id": maria.scars.get().pk,
         "kind": "scar",
+        "entry_id": "psoas_major",
     }
     routes = patterns_with_ids()
     assert len(routes) >= 20, "the walk must cover the app's record URLs"
@@ -76,6 +88,8 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
     assert not maria.is_archived and maria.scars.count() == 1
     assert IntakeLink.objects.get(pk=link.pk).revoked_at is None
     assert chart.relations.count() == 1
+    plan.refresh_from_db()
+    assert plan.is_open and HomeworkItem.objects.get(pk=homework.pk).release == "Rub"
     assert AuditEvent.objects.count() == audit_rows, "Bob's attempts changed nothing"
 
 
