@@ -138,3 +138,17 @@ def test_a_job_such_as_hip_flexors_finds_every_muscle_that_does_it(as_alice, nor
 def test_the_whole_atlas_is_listed_without_a_search(as_alice, northside):
     text = page_text(as_alice.get(f"/clinics/{northside.pk}/atlas/"))
     assert "172 found." in text
+
+
+def test_a_chart_with_nul_characters_is_refused_and_nothing_is_stored(as_olivia, northside):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from repattern.atlas.models import ClinicChart
+
+    chart = SimpleUploadedFile(
+        "ours.csv", b"inhibited,facilitated,kind\npsoas_major,iliacus\x00,reported\n"
+    )
+    response = as_olivia.post(f"/clinics/{northside.pk}/atlas/charts/", {"chart": chart})
+    assert response.status_code == 200
+    assert "NUL characters" in response.content.decode()
+    assert not ClinicChart.objects.exists()

@@ -35,6 +35,12 @@ class ChartUploadForm(forms.Form):
         if upload.size > MAX_CHART_BYTES:
             raise ValidationError("The chart is larger than 1 MB: split it into smaller files.")
         try:
-            return upload.read().decode("utf-8-sig")
+            text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ValidationError("The chart is not UTF-8 text: save it as CSV UTF-8.") from error
+        if "\x00" in text:
+            raise ValidationError(
+                "The chart contains NUL characters, as a spreadsheet's binary file does: "
+                "save it as CSV UTF-8 or YAML text."
+            )
+        return text
