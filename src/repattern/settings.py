@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,21 @@ def env_bool(name: str, default: bool) -> bool:
     if value in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean: use true or false.")
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a whole number: write digits only, e.g. {name}={default}."
+        ) from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name}={value} is too small: use {minimum} or more.")
+    return value
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -80,6 +96,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "repattern.accounts",
     "repattern.audit",
     "repattern.clients",
@@ -96,6 +113,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees what the sign-in views made of a locked attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "repattern.urls"
@@ -130,10 +149,52 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: this many failures for one username or one address within the window
-# locks further attempts until the window has passed.
-LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("LOGIN_FAILURE_WINDOW_MINUTES", "15"))
+# Sign-in locks, kept by django-axes (repattern/accounts/lockout.py says why these two limits).
+# A username locks after LOGIN_FAILURE_LIMIT failures from any address; one client address locks
+# after LOGIN_ADDRESS_FAILURE_LIMIT failures across all usernames. Each lock lasts the window.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 100, minimum=1)
+LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15, minimum=1)
+# How many proxies of ours stand between the client and Repattern; 0 trusts REMOTE_ADDR alone.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+
+def client_address_source(trusted_proxies: int) -> tuple[tuple[str, ...], int | None]:
+    """Where django-ipware finds the client's address: the headers to read, and its proxy count.
+
+    Each proxy appends the address that called it to X-Forwarded-For, so behind N proxies of
+    ours the client is the N-th entry from the right; anything left of it the client can forge.
+    ipware counts the proxies named in the header, which leaves out the one nearest to us."""
+    if trusted_proxies == 0:
+        return ("REMOTE_ADDR",), None
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), trusted_proxies - 1
+
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_FAILURE_WINDOW_MINUTES)
+AXES_LOCKOUT_PARAMETERS = "repattern.accounts.lockout.lockout_parameters"
+AXES_HANDLER = "repattern.accounts.lockout.LoginFailureHandler"
+AXES_USERNAME_CALLABLE = "repattern.accounts.lockout.login_username"
+AXES_LOCKOUT_CALLABLE = "repattern.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# A try while locked neither counts nor restarts the wait, so "wait 15 minutes" stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The audit log records who did what; axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address_source(
+    TRUSTED_PROXY_COUNT
+)
+# Strict ipware drops a forwarded chain longer than expected and falls back to REMOTE_ADDR, the
+# proxy's address, which every client shares: a client could then charge its failures to all.
+IPWARE_STRICT = False
+
 INTAKE_LINK_DAYS = int(os.environ.get("INTAKE_LINK_DAYS", "7"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -170,6 +231,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Axes logs every failed sign-in at INFO; lockouts are the WARNINGs worth reading.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 if DATABASES["default"]["ENGINE"] not in {

@@ -3,8 +3,8 @@ from django.urls import include, path
 
 from repattern.accounts import views as accounts
 from repattern.accounts.forms import (
+    LoginForm,
     MemberPasswordResetForm,
-    ThrottledLoginForm,
     UnlockingSetPasswordForm,
 )
 from repattern.atlas import views as atlas
@@ -18,7 +18,7 @@ urlpatterns = [
     path("", accounts.home, name="home"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=ThrottledLoginForm),
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
     path(

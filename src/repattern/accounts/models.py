@@ -70,11 +70,3 @@ class Membership(models.Model):
 
     def can(self, permission: str) -> bool:
         return permission in self.allowed
-
-
-class LoginFailure(models.Model):
-    """A failed login, kept for throttling: by username and by address."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    address = models.CharField(max_length=64, db_index=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
