@@ -83,6 +83,20 @@ def database() -> dict[str, Any]:
     return config
 
 
+def shared_cache(redis_url: str) -> dict[str, Any]:
+    """A cache every app process shares: Redis when there is one, else a table in the database."""
+    if not redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "repattern_shared_cache",
+        }
+    if not redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"REDIS_URL={redis_url!r} is not a Redis address: use redis://HOST:6379/0."
+        )
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -97,6 +111,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django_ratelimit",
     "repattern.accounts",
     "repattern.audit",
     "repattern.clients",
@@ -137,6 +152,12 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database()}
+# "default" stays in each process's memory: the session screen reads it on every tap, and what
+# it keeps may go stale per process. "shared" holds counts that every process must agree on.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": shared_cache(os.environ.get("REDIS_URL", "").strip()),
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -194,6 +215,16 @@ AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address_sour
 # Strict ipware drops a forwarded chain longer than expected and falls back to REMOTE_ADDR, the
 # proxy's address, which every client shares: a client could then charge its failures to all.
 IPWARE_STRICT = False
+
+# Password reset e-mails: at most this many an hour to one e-mail address, and this many
+# requests an hour from one client address (counted by django-ratelimit in the shared cache).
+PASSWORD_RESET_EMAILS_PER_HOUR = env_int("PASSWORD_RESET_EMAILS_PER_HOUR", 3, minimum=1)
+PASSWORD_RESET_REQUESTS_PER_HOUR = env_int("PASSWORD_RESET_REQUESTS_PER_HOUR", 10, minimum=1)
+RATELIMIT_USE_CACHE = "shared"
+# django-ratelimit refuses the database cache because its increment is a read, then a write. On
+# SQLite the reset counts hold the write lock around both; on PostgreSQL without REDIS_URL, a
+# burst of simultaneous requests may be counted a few short.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 INTAKE_LINK_DAYS = int(os.environ.get("INTAKE_LINK_DAYS", "7"))
 

@@ -2,11 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from repattern.accounts import views as accounts
-from repattern.accounts.forms import (
-    LoginForm,
-    MemberPasswordResetForm,
-    UnlockingSetPasswordForm,
-)
+from repattern.accounts.forms import LoginForm, UnlockingSetPasswordForm
+from repattern.accounts.password_reset import PasswordResetView
 from repattern.atlas import views as atlas
 from repattern.audit import views as audit
 from repattern.clients.views import history, links, public, records, screening
@@ -23,7 +20,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=MemberPasswordResetForm),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
