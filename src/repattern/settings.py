@@ -127,6 +127,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "repattern.accounts.session_lifetime.session_lifetime_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees what the sign-in views made of a locked attempt.
     "axes.middleware.AxesMiddleware",
@@ -247,6 +248,12 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 
+# A sign-in lasts a working day at most, and ends after an idle time (accounts/session_lifetime.py).
+SESSION_LIFETIME_HOURS = env_int("SESSION_LIFETIME_HOURS", 10, minimum=1)
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 120, minimum=1)
+# The cookie outlives the sign-in by half a day, so that the first request after it has ended
+# can say why; the server refuses it either way.
+SESSION_COOKIE_AGE = (SESSION_LIFETIME_HOURS + 12) * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
