@@ -112,6 +112,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "repattern.accounts",
     "repattern.audit",
     "repattern.clients",
@@ -216,6 +219,13 @@ AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address_sour
 # Strict ipware drops a forwarded chain longer than expected and falls back to REMOTE_ADDR, the
 # proxy's address, which every client shares: a client could then charge its failures to all.
 IPWARE_STRICT = False
+
+# Two-factor sign-in (django-otp): the name authenticator apps show beside the member's username.
+OTP_TOTP_ISSUER = "Repattern"
+# Wrong codes count towards the sign-in lock like wrong passwords (accounts/lockout.py): one
+# lock, one message. django-otp's own per-device delays would refuse a right code after a typo.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # Password reset e-mails: at most this many an hour to one e-mail address, and this many
 # requests an hour from one client address (counted by django-ratelimit in the shared cache).

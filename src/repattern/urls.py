@@ -1,8 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from repattern.accounts import account, signin
 from repattern.accounts import views as accounts
-from repattern.accounts.forms import LoginForm, UnlockingSetPasswordForm
+from repattern.accounts.forms import UnlockingSetPasswordForm
 from repattern.accounts.password_reset import PasswordResetView
 from repattern.atlas import views as atlas
 from repattern.audit import views as audit
@@ -13,11 +14,8 @@ from repattern.treatment.views import sessions as treatment
 
 urlpatterns = [
     path("", accounts.home, name="home"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm),
-        name="login",
-    ),
+    path("accounts/login/", signin.SignInView.as_view(), name="login"),
+    path("accounts/login/code/", signin.login_code, name="login_code"),
     path(
         "accounts/password_reset/",
         PasswordResetView.as_view(),
@@ -29,6 +27,10 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("account/", account.account, name="account"),
+    path("account/two-factor/", account.two_factor_setup, name="two_factor_setup"),
+    path("account/two-factor/off/", account.two_factor_off, name="two_factor_off"),
+    path("account/recovery-codes/", account.recovery_codes, name="recovery_codes"),
     path("clinics/<int:clinic_id>/clients/", records.client_list, name="client_list"),
     path("clinics/<int:clinic_id>/clients/new/", records.client_new, name="client_new"),
     path("clinics/<int:clinic_id>/members/", accounts.member_list, name="member_list"),
