@@ -131,6 +131,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "repattern.accounts.session_lifetime.session_lifetime_middleware",
+    "repattern.accounts.two_factor.two_factor_required_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees what the sign-in views made of a locked attempt.
     "axes.middleware.AxesMiddleware",

@@ -35,6 +35,11 @@ urlpatterns = [
     path("clinics/<int:clinic_id>/clients/new/", records.client_new, name="client_new"),
     path("clinics/<int:clinic_id>/members/", accounts.member_list, name="member_list"),
     path(
+        "clinics/<int:clinic_id>/members/two-factor/",
+        accounts.clinic_two_factor,
+        name="clinic_two_factor",
+    ),
+    path(
         "clinics/<int:clinic_id>/members/<int:membership_id>/role/",
         accounts.member_role,
         name="member_role",

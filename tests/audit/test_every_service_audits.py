@@ -112,6 +112,15 @@ CALLS: dict[str, Call] = {
         AuditAction.MEMBER_REMOVE,
         lambda c: partial(accounts.member_remove, membership=_member(c), by=c.olivia),
     ),
+    "clinic_require_two_factor": (
+        AuditAction.CLINIC_REQUIRE_TWO_FACTOR,
+        lambda c: (
+            with_two_factor(c.olivia)
+            and partial(
+                two_factor.clinic_require_two_factor, clinic=c.northside, required=True, by=c.olivia
+            )
+        ),
+    ),
     "two_factor_enable": (
         AuditAction.TWO_FACTOR_ENABLE,
         lambda c: partial(

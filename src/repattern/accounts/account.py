@@ -15,11 +15,16 @@ from django_otp import login as otp_login
 from repattern.accounts import lockout, two_factor
 from repattern.accounts.access import staff_user
 from repattern.accounts.forms import CodeForm
+from repattern.accounts.models import Clinic
 
 # The secret being set up, kept in the session until a code confirms it; and recovery codes
 # waiting to be shown, once.
 SECRET = "two_factor_secret"
 CODES_ONCE = "recovery_codes_once"
+
+
+def _requiring(user_id: int) -> list[Clinic]:
+    return list(Clinic.objects.filter(memberships__user_id=user_id, two_factor_required=True))
 
 
 @login_required
@@ -31,6 +36,7 @@ def account(request: HttpRequest) -> HttpResponse:
         {
             "two_factor_on": two_factor.has_two_factor(user),
             "codes_left": two_factor.recovery_codes_left(user),
+            "required_by": _requiring(user.pk),
             "off_form": CodeForm(),
         },
     )
@@ -65,6 +71,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             "form": form,
             "qr_svg": two_factor.secret_qr_svg(user, secret),
             "secret_text": two_factor.secret_text(secret),
+            "required_by": _requiring(user.pk),
         },
     )
 

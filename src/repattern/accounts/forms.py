@@ -75,3 +75,11 @@ class CodeForm(forms.Form):
         help_text="The six digits your authenticator app shows now, or one of your recovery codes.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )
+
+
+class ClinicTwoFactorForm(forms.Form):
+    required = forms.BooleanField(
+        required=False,
+        label="Require two-factor sign-in of every member",
+        help_text="Members without it are taken to set it up before they can open anything else.",
+    )

@@ -38,6 +38,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 class Clinic(models.Model):
     name = models.CharField(max_length=120)
     created_at = models.DateTimeField(auto_now_add=True)
+    two_factor_required = models.BooleanField(
+        default=False,
+        help_text="Every member must sign in with a code from an authenticator app as well",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,30 +1,36 @@
 """Two-factor sign-in: a code from an authenticator app after the password, with recovery codes
 for the day the phone is not at hand. django-otp keeps the devices: one TOTP device for the app,
-one static device holding the recovery codes.
+one static device holding the recovery codes. A clinic's owner can require it of every member.
 """
 
 from __future__ import annotations
 
 from base64 import b32encode
 from binascii import unhexlify
+from collections.abc import Callable
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django_otp import verify_token
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django_otp import DEVICE_ID_SESSION_KEY, verify_token
 from django_otp.models import Device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from repattern.accounts.models import Membership
+from repattern.accounts.models import Clinic, Membership
 from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 
 __all__ = [
+    "clinic_require_two_factor",
     "recovery_codes_make",
     "two_factor_disable",
     "two_factor_enable",
@@ -150,3 +156,67 @@ def two_factor_disable(*, user: User, code: str) -> None:
     _audit_each_clinic(user, AuditAction.TWO_FACTOR_DISABLE, device, "authenticator app")
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+
+
+@transaction.atomic
+def clinic_require_two_factor(*, clinic: Clinic, required: bool, by: User) -> Clinic:
+    # Otherwise the owner would be sent to set it up before they could undo the switch.
+    if required and not has_two_factor(by):
+        raise ValidationError(
+            "Set up two-factor sign-in for yourself first, on your account page; then require "
+            "it of everyone."
+        )
+    clinic.two_factor_required = required
+    clinic.full_clean()
+    clinic.save(update_fields=["two_factor_required"])
+    audit_record(
+        clinic=clinic,
+        user=by,
+        action=AuditAction.CLINIC_REQUIRE_TWO_FACTOR,
+        record=clinic,
+        summary="required of every member" if required else "left to each member",
+    )
+    return clinic
+
+
+def two_factor_missing(user: AbstractBaseUser) -> bool:
+    """A clinic of the user's requires two-factor sign-in, and the user has not set it up."""
+    required = Membership.objects.filter(user_id=user.pk, clinic__two_factor_required=True)
+    return required.exists() and not has_two_factor(user)
+
+
+# Pages a member who must set up two-factor sign-in can still reach.
+REACHABLE_BEFORE_SET_UP = frozenset(
+    {"two_factor_setup", "recovery_codes", "logout", "password_change", "password_change_done"}
+)
+
+
+def _url_name(request: HttpRequest) -> str | None:
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None
+
+
+def two_factor_required_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Any:
+    def middleware(request: HttpRequest) -> HttpResponse:
+        # A session that passed a code at sign-in or at set-up has a device: no query needed.
+        if (
+            request.user.is_authenticated
+            and DEVICE_ID_SESSION_KEY not in request.session
+            and _url_name(request) not in REACHABLE_BEFORE_SET_UP
+            and two_factor_missing(request.user)
+        ):
+            return page_redirect(request, reverse("two_factor_setup"))
+        return get_response(request)
+
+    return middleware
+
+
+def page_redirect(request: HttpRequest, url: str) -> HttpResponse:
+    """A redirect of the whole page, also when HTMX asked for a part of it."""
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(status=403)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
