@@ -20,6 +20,8 @@ PAGES = [
     ("alice", "/clinics/{clinic}/atlas/"),
     ("alice", "/clinics/{clinic}/atlas/psoas_major/"),
     ("alice", "/accounts/password_change/"),
+    ("alice", "/account/"),
+    ("alice", "/account/two-factor/"),
     ("olivia", "/clinics/{clinic}/members/"),
     ("olivia", "/clinics/{clinic}/audit/"),
 ]

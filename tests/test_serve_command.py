@@ -66,7 +66,7 @@ def server(production_env: dict[str, str], tmp_path: Path) -> Iterator[str]:
             try:
                 get(f"{base}/accounts/login/")
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 if time.monotonic() > deadline:
                     pytest.fail(f"No answer in {STARTUP_SECONDS} s: {tmp_path / 'serve.log'}")
                 time.sleep(0.2)

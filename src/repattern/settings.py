@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +28,19 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean: use true or false.")
 
 
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "")
-    if not raw.strip():
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a whole number: write digits only, e.g. {name}={default}."
+        ) from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name}={value} is too small: use {minimum} or more.")
+    return value
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -78,6 +84,20 @@ def database() -> dict[str, Any]:
     return config
 
 
+def shared_cache(redis_url: str) -> dict[str, Any]:
+    """A cache every app process shares: Redis when there is one, else a table in the database."""
+    if not redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "repattern_shared_cache",
+        }
+    if not redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"REDIS_URL={redis_url!r} is not a Redis address: use redis://HOST:6379/0."
+        )
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -92,6 +112,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
+    "axes",
+    "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "repattern.accounts",
     "repattern.audit",
     "repattern.clients",
@@ -109,8 +134,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "repattern.accounts.session_lifetime.session_lifetime_middleware",
+    "repattern.accounts.two_factor.two_factor_required_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "repattern.middleware.NoStore",
+    # Last, so that it sees what the sign-in views made of a locked attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "repattern.urls"
@@ -133,6 +162,12 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database()}
+# "default" stays in each process's memory: the session screen reads it on every tap, and what
+# it keeps may go stale per process. "shared" holds counts that every process must agree on.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": shared_cache(os.environ.get("REDIS_URL", "").strip()),
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -145,11 +180,70 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: this many failures for one username or one address within the window
-# locks further attempts until the window has passed.
-LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15)
-INTAKE_LINK_DAYS = env_int("INTAKE_LINK_DAYS", 7)
+# Sign-in locks, kept by django-axes (repattern/accounts/lockout.py says why these two limits).
+# A username locks after LOGIN_FAILURE_LIMIT failures from any address; one client address locks
+# after LOGIN_ADDRESS_FAILURE_LIMIT failures across all usernames. Each lock lasts the window.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 100, minimum=1)
+LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15, minimum=1)
+# How many proxies of ours stand between the client and Repattern; 0 trusts REMOTE_ADDR alone.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+
+def client_address_source(trusted_proxies: int) -> tuple[tuple[str, ...], int | None]:
+    """Where django-ipware finds the client's address: the headers to read, and its proxy count.
+
+    Each proxy appends the address that called it to X-Forwarded-For, so behind N proxies of
+    ours the client is the N-th entry from the right; anything left of it the client can forge.
+    ipware counts the proxies named in the header, which leaves out the one nearest to us."""
+    if trusted_proxies == 0:
+        return ("REMOTE_ADDR",), None
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), trusted_proxies - 1
+
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_FAILURE_WINDOW_MINUTES)
+AXES_LOCKOUT_PARAMETERS = "repattern.accounts.lockout.lockout_parameters"
+AXES_HANDLER = "repattern.accounts.lockout.LoginFailureHandler"
+AXES_USERNAME_CALLABLE = "repattern.accounts.lockout.login_username"
+AXES_LOCKOUT_CALLABLE = "repattern.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# A try while locked neither counts nor restarts the wait, so "wait 15 minutes" stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The audit log records who did what; axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address_source(
+    TRUSTED_PROXY_COUNT
+)
+# Strict ipware drops a forwarded chain longer than expected and falls back to REMOTE_ADDR, the
+# proxy's address, which every client shares: a client could then charge its failures to all.
+IPWARE_STRICT = False
+
+# Two-factor sign-in (django-otp): the name authenticator apps show beside the member's username.
+OTP_TOTP_ISSUER = "Repattern"
+# Wrong codes count towards the sign-in lock like wrong passwords (accounts/lockout.py): one
+# lock, one message. django-otp's own per-device delays would refuse a right code after a typo.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+
+# Password reset e-mails: at most this many an hour to one e-mail address, and this many
+# requests an hour from one client address (counted by django-ratelimit in the shared cache).
+PASSWORD_RESET_EMAILS_PER_HOUR = env_int("PASSWORD_RESET_EMAILS_PER_HOUR", 3, minimum=1)
+PASSWORD_RESET_REQUESTS_PER_HOUR = env_int("PASSWORD_RESET_REQUESTS_PER_HOUR", 10, minimum=1)
+RATELIMIT_USE_CACHE = "shared"
+# django-ratelimit refuses the database cache because its increment is a read, then a write. On
+# SQLite the reset counts hold the write lock around both; on PostgreSQL without REDIS_URL, a
+# burst of simultaneous requests may be counted a few short.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+INTAKE_LINK_DAYS = env_int("INTAKE_LINK_DAYS", 7, minimum=1)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -170,6 +264,12 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 
+# A sign-in lasts a working day at most, and ends after an idle time (accounts/session_lifetime.py).
+SESSION_LIFETIME_HOURS = env_int("SESSION_LIFETIME_HOURS", 10, minimum=1)
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 120, minimum=1)
+# The cookie outlives the sign-in by half a day, so that the first request after it has ended
+# can say why; the server refuses it either way.
+SESSION_COOKIE_AGE = (SESSION_LIFETIME_HOURS + 12) * 3600
 SESSION_COOKIE_HTTPONLY = True
 # Served over HTTPS behind a proxy (the README's set-up): cookies only over HTTPS, the proxy's
 # word for the scheme trusted, plain http redirected, and browsers told to use HTTPS only.
@@ -184,7 +284,7 @@ if SECURE_COOKIES:
     if not SECURE_HSTS_PRELOAD:
         # Joining the browsers' preload list is the domain owner's choice and slow to undo,
         # so it is asked for (HSTS_PRELOAD=true), not assumed; the check would nag otherwise.
-        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+        SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -212,6 +312,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Axes logs every failed sign-in at INFO; lockouts are the WARNINGs worth reading.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 if DATABASES["default"]["ENGINE"] not in {

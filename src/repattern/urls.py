@@ -1,12 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
+from repattern.accounts import account, signin
 from repattern.accounts import views as accounts
-from repattern.accounts.forms import (
-    MemberPasswordResetForm,
-    ThrottledLoginForm,
-    UnlockingSetPasswordForm,
-)
+from repattern.accounts.forms import UnlockingSetPasswordForm
+from repattern.accounts.password_reset import PasswordResetView
 from repattern.atlas import views as atlas
 from repattern.audit import views as audit
 from repattern.clients.views import history, links, public, records, screening
@@ -32,14 +30,11 @@ register_converter(RecordId, "id")
 
 urlpatterns = [
     path("", accounts.home, name="home"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=ThrottledLoginForm),
-        name="login",
-    ),
+    path("accounts/login/", signin.SignInView.as_view(), name="login"),
+    path("accounts/login/code/", signin.login_code, name="login_code"),
     path(
         "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=MemberPasswordResetForm),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
@@ -48,9 +43,18 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("account/", account.account, name="account"),
+    path("account/two-factor/", account.two_factor_setup, name="two_factor_setup"),
+    path("account/two-factor/off/", account.two_factor_off, name="two_factor_off"),
+    path("account/recovery-codes/", account.recovery_codes, name="recovery_codes"),
     path("clinics/<id:clinic_id>/clients/", records.client_list, name="client_list"),
     path("clinics/<id:clinic_id>/clients/new/", records.client_new, name="client_new"),
     path("clinics/<id:clinic_id>/members/", accounts.member_list, name="member_list"),
+    path(
+        "clinics/<id:clinic_id>/members/two-factor/",
+        accounts.clinic_two_factor,
+        name="clinic_two_factor",
+    ),
     path(
         "clinics/<id:clinic_id>/members/<id:membership_id>/role/",
         accounts.member_role,

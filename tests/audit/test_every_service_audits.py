@@ -18,6 +18,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from repattern.accounts import services as accounts
+from repattern.accounts import two_factor
 from repattern.accounts.models import Membership, Role
 from repattern.atlas import services as atlas
 from repattern.audit.models import AuditAction, AuditEvent
@@ -25,9 +26,10 @@ from repattern.clients import services as clients
 from repattern.clients.screening import QUESTION_IDS
 from repattern.treatment import services as treatment
 from repattern.treatment.services.events import EventInput
+from tests.accounts.two_factor_helpers import SECRET, code_now, with_two_factor
 from tests.treatment.conftest import confirm, correct
 
-MODULES = (accounts, clients, treatment, atlas)
+MODULES = (accounts, two_factor, clients, treatment, atlas)
 # Public names that are not writes of a record, and why they need no audit row.
 NOT_WRITES = {
     "clinic_name_check": "a check that a name is free",
@@ -119,6 +121,32 @@ CALLS: dict[str, Call] = {
     "member_remove": (
         AuditAction.MEMBER_REMOVE,
         lambda c: partial(accounts.member_remove, membership=_member(c), by=c.olivia),
+    ),
+    "clinic_require_two_factor": (
+        AuditAction.CLINIC_REQUIRE_TWO_FACTOR,
+        lambda c: (
+            with_two_factor(c.olivia)
+            and partial(
+                two_factor.clinic_require_two_factor, clinic=c.northside, required=True, by=c.olivia
+            )
+        ),
+    ),
+    "two_factor_enable": (
+        AuditAction.TWO_FACTOR_ENABLE,
+        lambda c: partial(
+            two_factor.two_factor_enable, user=c.alice, secret=SECRET, code=code_now(SECRET)
+        ),
+    ),
+    "two_factor_disable": (
+        AuditAction.TWO_FACTOR_DISABLE,
+        lambda c: (
+            with_two_factor(c.alice)
+            and partial(two_factor.two_factor_disable, user=c.alice, code=code_now(SECRET, 1))
+        ),
+    ),
+    "recovery_codes_make": (
+        AuditAction.RECOVERY_CODES_MAKE,
+        lambda c: partial(two_factor.recovery_codes_make, user=c.alice),
     ),
     "client_create": (
         AuditAction.CLIENT_CREATE,

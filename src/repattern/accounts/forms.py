@@ -5,43 +5,24 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 
-from repattern.accounts import throttle
+from repattern.accounts import lockout
 from repattern.accounts.models import Role
 
 
-class ThrottledLoginForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "locked": (
-            "Too many failed sign-ins. Wait %(minutes)s minutes and try again, "
-            "or reset your password."
-        ),
-    }
+class LoginForm(AuthenticationForm):
+    """Django's sign-in form, saying so when axes has locked the username or the address."""
 
     def clean(self) -> dict[str, Any]:
-        username = (self.data.get("username") or "").strip()
-        address = throttle.client_address(self.request) if self.request else ""
-        if username and throttle.is_locked(username, address):
-            raise ValidationError(
-                self.error_messages["locked"],
-                code="locked",
-                params={"minutes": settings.LOGIN_FAILURE_WINDOW_MINUTES},
-            )
         try:
-            cleaned = super().clean()
+            return super().clean()
         except ValidationError:
-            if username:
-                throttle.record_failure(username, address)
+            if getattr(self.request, "axes_locked_out", False):
+                raise ValidationError(lockout.locked_message(), code="locked") from None
             raise
-        # Only a sign-in that succeeded clears; a post without a password checks nothing.
-        if self.user_cache is not None:
-            throttle.clear_failures(username)
-        return cleaned
 
 
 def same_address(a: str, b: str) -> bool:
@@ -64,7 +45,7 @@ class UnlockingSetPasswordForm(SetPasswordForm):
 
     def save(self, commit: bool = True) -> Any:
         user = super().save(commit)
-        throttle.clear_failures(user.get_username())
+        lockout.lock_lift(user.get_username())
         return user
 
 
@@ -86,3 +67,19 @@ class MemberAddForm(forms.Form):
 
 class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        max_length=32,
+        help_text="The six digits your authenticator app shows now, or one of your recovery codes.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
+class ClinicTwoFactorForm(forms.Form):
+    required = forms.BooleanField(
+        required=False,
+        label="Require two-factor sign-in of every member",
+        help_text="Members without it are taken to set it up before they can open anything else.",
+    )

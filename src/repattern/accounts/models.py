@@ -46,6 +46,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 class Clinic(models.Model):
     name = models.CharField(max_length=120)
     created_at = models.DateTimeField(auto_now_add=True)
+    two_factor_required = models.BooleanField(
+        default=False,
+        help_text="Every member must sign in with a code from an authenticator app as well",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -78,11 +82,3 @@ class Membership(models.Model):
 
     def can(self, permission: str) -> bool:
         return permission in self.allowed
-
-
-class LoginFailure(models.Model):
-    """A failed login, kept for throttling: by username and by address."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    address = models.CharField(max_length=64, db_index=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)

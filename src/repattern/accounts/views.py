@@ -7,10 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from repattern.accounts import services
+from repattern.accounts import services, two_factor
 from repattern.accounts.access import membership_for, memberships_of, staff_user
-from repattern.accounts.forms import MemberAddForm, MemberRoleForm
+from repattern.accounts.forms import ClinicTwoFactorForm, MemberAddForm, MemberRoleForm
 from repattern.accounts.models import Membership
 
 
@@ -45,6 +46,7 @@ def member_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
             )
             return redirect("member_list", clinic_id=clinic_id)
     members = Membership.objects.filter(clinic=me.clinic).select_related("user")
+    with_two_factor = TOTPDevice.objects.filter(user__memberships__clinic=me.clinic, confirmed=True)
     return TemplateResponse(
         request,
         "accounts/member_list.html",
@@ -54,6 +56,10 @@ def member_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
             "members": members,
             "form": form,
             "role_form": MemberRoleForm(),
+            "with_two_factor": set(with_two_factor.values_list("user_id", flat=True)),
+            "two_factor_form": ClinicTwoFactorForm(
+                initial={"required": me.clinic.two_factor_required}
+            ),
         },
     )
 
@@ -90,4 +96,27 @@ def member_remove(request: HttpRequest, clinic_id: int, membership_id: int) -> H
         messages.success(request, f"{membership.user.username} no longer belongs to {me.clinic}.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    return redirect("member_list", clinic_id=clinic_id)
+
+
+@login_required
+@require_POST
+def clinic_two_factor(request: HttpRequest, clinic_id: int) -> HttpResponse:
+    me = membership_for(request.user, clinic_id, "manage_members")
+    form = ClinicTwoFactorForm(request.POST)
+    required = form.is_valid() and form.cleaned_data["required"]
+    try:
+        two_factor.clinic_require_two_factor(
+            clinic=me.clinic, required=required, by=staff_user(request)
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Every member of {me.clinic} now signs in with a code as well; those without "
+            "two-factor sign-in set it up before they can open anything else."
+            if required
+            else f"Two-factor sign-in is now each member's choice at {me.clinic}.",
+        )
     return redirect("member_list", clinic_id=clinic_id)

@@ -12,6 +12,13 @@ class AuditAction(models.TextChoices):
     MEMBER_ADD = "member_add", "Added a member"
     MEMBER_SET_ROLE = "member_set_role", "Changed a member's role"
     MEMBER_REMOVE = "member_remove", "Removed a member"
+    CLINIC_REQUIRE_TWO_FACTOR = (
+        "clinic_require_two_factor",
+        "Changed whether members must use two-factor sign-in",
+    )
+    TWO_FACTOR_ENABLE = "two_factor_enable", "Turned on two-factor sign-in"
+    TWO_FACTOR_DISABLE = "two_factor_disable", "Turned off two-factor sign-in"
+    RECOVERY_CODES_MAKE = "recovery_codes_make", "Made new recovery codes"
     CLIENT_CREATE = "client_create", "Registered a client"
     CLIENT_UPDATE = "client_update", "Changed a client's details"
     CLIENT_ARCHIVE = "client_archive", "Archived a client"

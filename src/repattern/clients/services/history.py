@@ -67,7 +67,7 @@ def _added(stored: object, sent: object) -> object:
     if isinstance(sent, bool):
         return bool(stored) or sent
     if isinstance(sent, list):
-        return list(dict.fromkeys([*(stored or []), *sent]))
+        return list(dict.fromkeys([*(stored if isinstance(stored, list) else []), *sent]))
     stored_text, sent_text = str(stored or "").strip(), str(sent or "").strip()
     if not sent_text or sent_text in stored_text:
         return stored_text

@@ -6,6 +6,13 @@
   const first = document.querySelector("[data-autofocus]");
   if (first) first.focus();
 
+  // An action that cannot be undone asks first: a form, or one button of it, says what in
+  // data-confirm. Without JavaScript the action simply goes ahead, as a plain form would.
+  document.addEventListener("submit", (event) => {
+    const asking = (event.submitter && event.submitter.dataset.confirm) || event.target.dataset.confirm;
+    if (asking && !window.confirm(asking)) event.preventDefault();
+  });
+
   // A secret address shown once: a click selects it; "Copy" copies it where a clipboard exists.
   document.querySelectorAll("input[data-copy]").forEach((input) => {
     input.addEventListener("click", () => input.select());
