@@ -4,12 +4,11 @@ activation and a passing retest are recorded, homework is drafted and the note i
 
 from __future__ import annotations
 
-from repattern.engine.session import PatternStatus
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import no_horizontal_scroll, serious_violations, sign_in
+from repattern.engine.session import PatternStatus
 from repattern.treatment.models import Pattern, SessionEvent
 
 
