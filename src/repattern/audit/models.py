@@ -61,9 +61,16 @@ class AuditEvent(models.Model):
         "clients.Client",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="audit_events",
-        help_text="The client whose record was seen or changed, for that client's trail",
+        help_text="The client whose record was seen or changed, while that record exists",
+    )
+    # The trail outlives the client: an erased client's rows keep their number.
+    client_number = models.BigIntegerField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="The client's number, kept when the client is erased",
     )
     action = models.CharField(max_length=40, choices=AuditAction.choices)
     record_type = models.CharField(max_length=40)

@@ -17,7 +17,8 @@ NAMES_SHOWN = 10
 @login_required
 def audit_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     me = membership_for(request.user, clinic_id, "view_audit")
-    events = AuditEvent.objects.filter(clinic=me.clinic).select_related("client")
+    trail = AuditEvent.objects.filter(clinic=me.clinic).select_related("client")
+    events = trail
     clients = Client.objects.filter(clinic=me.clinic)
     query = request.GET.get("q", "").strip()[:100]
     record = request.GET.get("record", "").strip()
@@ -28,11 +29,16 @@ def audit_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     elif query:
         found = search_clients(clients, query)
     matched: list[Client] = []
+    erased = ""
     if found is not None:
-        events = events.filter(client__in=found.values("pk"))
+        # By number, not by link: an erased client's rows keep only the number.
+        events = trail.filter(client_number__in=found.values("pk"))
         matched = list(found[: NAMES_SHOWN + 1])
         if record.isdigit() and matched:
             query = matched[0].full_name
+        elif record.isdigit():
+            events = trail.filter(client_number=record)
+            erased = record if events.exists() else ""
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
@@ -45,5 +51,6 @@ def audit_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
             "searched": found is not None,
             "matched": matched[:NAMES_SHOWN],
             "more_matched": len(matched) > NAMES_SHOWN,
+            "erased": erased,
         },
     )
