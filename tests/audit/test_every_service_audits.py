@@ -136,6 +136,15 @@ CALLS: dict[str, Call] = {
         AuditAction.CLIENT_RESTORE,
         lambda c: partial(clients.client_restore, client=c.maria, user=c.alice),
     ),
+    "client_erase": (
+        AuditAction.CLIENT_ERASE,
+        lambda c: partial(
+            clients.client_erase,
+            client=c.maria,
+            user=c.olivia,
+            reason="She asked in writing for her records to be erased.",
+        ),
+    ),
     "client_viewed": (
         AuditAction.CLIENT_VIEW,
         lambda c: partial(clients.client_viewed, client=c.maria, user=c.alice),

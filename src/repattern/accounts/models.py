@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "view_audit",
             "manage_atlas",
             "amend_notes",
+            "erase_clients",
         }
     ),
     Role.PRACTITIONER: frozenset(

@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     CLIENT_ARCHIVE = "client_archive", "Archived a client"
     CLIENT_RESTORE = "client_restore", "Restored a client"
     CLIENT_VIEW = "client_view", "Viewed a client record"
+    CLIENT_ERASE = "client_erase", "Erased a client"
     INTAKE_UPDATE = "intake_update", "Changed the intake history"
     HISTORY_ADD = "history_add", "Added to the history"
     HISTORY_REMOVE = "history_remove", "Removed from the history"
@@ -48,7 +49,8 @@ class AuditAction(models.TextChoices):
 
 
 class AuditEvent(models.Model):
-    """Who saw or changed which clinical record, and when. Never edited, never deleted."""
+    """Who saw or changed which clinical record, and when. Never deleted; edited only when a
+    client is erased, to take their name, phone and e-mail out of the summaries."""
 
     clinic = models.ForeignKey(
         "accounts.Clinic", on_delete=models.PROTECT, related_name="audit_events"

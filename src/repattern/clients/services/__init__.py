@@ -1,5 +1,6 @@
 """Every write to a client record: one transaction, validated by the model, with its audit row."""
 
+from repattern.clients.services.erasure import client_erase
 from repattern.clients.services.history import (
     IntakeAnswers,
     history_remove,
@@ -37,6 +38,7 @@ __all__ = [
     "clearance_record",
     "client_archive",
     "client_create",
+    "client_erase",
     "client_restore",
     "client_update",
     "client_viewed",
