@@ -9,7 +9,7 @@ from repattern.accounts.forms import (
 )
 from repattern.atlas import views as atlas
 from repattern.audit import views as audit
-from repattern.clients.views import erasure, history, links, public, records, screening
+from repattern.clients.views import erasure, export, history, links, public, records, screening
 from repattern.treatment.views import calendar as calendar_feeds
 from repattern.treatment.views import careplans, notes
 from repattern.treatment.views import sessions as treatment
@@ -58,6 +58,7 @@ urlpatterns = [
     path("clients/<int:client_id>/edit/", records.client_edit, name="client_edit"),
     path("clients/<int:client_id>/archive/", records.client_archive, name="client_archive"),
     path("clients/<int:client_id>/erase/", erasure.client_erase, name="client_erase"),
+    path("clients/<int:client_id>/export/", export.client_export, name="client_export"),
     path("clients/<int:client_id>/intake/", history.intake_edit, name="intake_edit"),
     path(
         "clients/<int:client_id>/history/<str:kind>/add/", history.history_add, name="history_add"

@@ -37,6 +37,7 @@ NOT_WRITES = {
     "link_actor": "names whoever holds a link",
     "IntakeAnswers": "the shape of the intake's answers",
     "ClientDetails": "the shape of a client's details",
+    "ClientExport": "the file an export makes",
     "feed_find": "finds a feed by its token",
     "clinic_atlas": "reads the atlas",
     "clinic_relations": "reads a clinic's charts",
@@ -144,6 +145,10 @@ CALLS: dict[str, Call] = {
             user=c.olivia,
             reason="She asked in writing for her records to be erased.",
         ),
+    ),
+    "client_export": (
+        AuditAction.CLIENT_EXPORT,
+        lambda c: partial(clients.client_export, client=c.maria, user=c.alice),
     ),
     "client_viewed": (
         AuditAction.CLIENT_VIEW,

@@ -25,11 +25,19 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "view_audit",
             "manage_atlas",
             "amend_notes",
+            "export_clients",
             "erase_clients",
         }
     ),
     Role.PRACTITIONER: frozenset(
-        {"view_clients", "edit_clients", "archive_clients", "record_clearance", "treat"}
+        {
+            "view_clients",
+            "edit_clients",
+            "archive_clients",
+            "record_clearance",
+            "treat",
+            "export_clients",
+        }
     ),
     Role.STUDENT: frozenset({"view_clients", "edit_clients", "treat"}),
     Role.ASSISTANT: frozenset({"view_clients", "edit_clients"}),

@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     CLIENT_ARCHIVE = "client_archive", "Archived a client"
     CLIENT_RESTORE = "client_restore", "Restored a client"
     CLIENT_VIEW = "client_view", "Viewed a client record"
+    CLIENT_EXPORT = "client_export", "Downloaded everything held about a client"
     CLIENT_ERASE = "client_erase", "Erased a client"
     INTAKE_UPDATE = "intake_update", "Changed the intake history"
     HISTORY_ADD = "history_add", "Added to the history"
