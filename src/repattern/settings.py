@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "repattern.clients",
     "repattern.treatment",
     "repattern.atlas",
+    "repattern.backups",
 ]
 
 MIDDLEWARE = [
