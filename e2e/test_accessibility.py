@@ -8,7 +8,7 @@ from playwright.sync_api import Browser
 
 from e2e.conftest import no_horizontal_scroll, serious_violations, sign_in
 
-# Who opens each page: the members page and the audit log are the owner's.
+# Who opens each page: the members page, the audit log and erasure are the owner's.
 PAGES = [
     ("alice", "/clinics/{clinic}/clients/"),
     ("alice", "/clients/{client}/"),
@@ -17,6 +17,7 @@ PAGES = [
     ("alice", "/clients/{client}/consent/"),
     ("alice", "/clients/{client}/intake-links/"),
     ("alice", "/clients/{client}/care-plans/new/"),
+    ("alice", "/clients/{client}/export/"),
     ("alice", "/clinics/{clinic}/atlas/"),
     ("alice", "/clinics/{clinic}/atlas/psoas_major/"),
     ("alice", "/accounts/password_change/"),
@@ -24,6 +25,8 @@ PAGES = [
     ("alice", "/account/two-factor/"),
     ("olivia", "/clinics/{clinic}/members/"),
     ("olivia", "/clinics/{clinic}/audit/"),
+    ("olivia", "/clients/{client}/"),
+    ("olivia", "/clients/{client}/erase/"),
 ]
 
 

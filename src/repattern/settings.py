@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "repattern.clients",
     "repattern.treatment",
     "repattern.atlas",
+    "repattern.backups",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ from repattern.accounts.forms import UnlockingSetPasswordForm
 from repattern.accounts.password_reset import PasswordResetView
 from repattern.atlas import views as atlas
 from repattern.audit import views as audit
-from repattern.clients.views import history, links, public, records, screening
+from repattern.clients.views import erasure, export, history, links, public, records, screening
 from repattern.treatment.views import calendar as calendar_feeds
 from repattern.treatment.views import careplans, notes, recorders
 from repattern.treatment.views import sessions as treatment
@@ -77,6 +77,8 @@ urlpatterns = [
     path("clients/<id:client_id>/", records.client_detail, name="client_detail"),
     path("clients/<id:client_id>/edit/", records.client_edit, name="client_edit"),
     path("clients/<id:client_id>/archive/", records.client_archive, name="client_archive"),
+    path("clients/<id:client_id>/erase/", erasure.client_erase, name="client_erase"),
+    path("clients/<id:client_id>/export/", export.client_export, name="client_export"),
     path("clients/<id:client_id>/intake/", history.intake_edit, name="intake_edit"),
     path("clients/<id:client_id>/history/<str:kind>/add/", history.history_add, name="history_add"),
     path(

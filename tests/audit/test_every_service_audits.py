@@ -39,6 +39,7 @@ NOT_WRITES = {
     "link_actor": "names whoever holds a link",
     "IntakeAnswers": "the shape of the intake's answers",
     "ClientDetails": "the shape of a client's details",
+    "ClientExport": "the file an export makes",
     "feed_find": "finds a feed by its token",
     "clinic_atlas": "reads the atlas",
     "clinic_relations": "reads a clinic's charts",
@@ -173,6 +174,19 @@ CALLS: dict[str, Call] = {
     "client_restore": (
         AuditAction.CLIENT_RESTORE,
         lambda c: partial(clients.client_restore, client=c.maria, user=c.alice),
+    ),
+    "client_erase": (
+        AuditAction.CLIENT_ERASE,
+        lambda c: partial(
+            clients.client_erase,
+            client=c.maria,
+            user=c.olivia,
+            reason="She asked in writing for her records to be erased.",
+        ),
+    ),
+    "client_export": (
+        AuditAction.CLIENT_EXPORT,
+        lambda c: partial(clients.client_export, client=c.maria, user=c.alice),
     ),
     "client_viewed": (
         AuditAction.CLIENT_VIEW,

@@ -26,6 +26,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "manage_atlas",
             "amend_notes",
             "cosign_notes",
+            "export_clients",
+            "erase_clients",
         }
     ),
     Role.PRACTITIONER: frozenset(
@@ -36,6 +38,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "record_clearance",
             "treat",
             "cosign_notes",
+            "export_clients",
         }
     ),
     Role.STUDENT: frozenset({"view_clients", "edit_clients", "treat"}),

@@ -25,6 +25,8 @@ class AuditAction(models.TextChoices):
     CLIENT_RESTORE = "client_restore", "Restored a client"
     CLIENT_VIEW = "client_view", "Viewed a client record"
     CLIENT_LIST_VIEW = "client_list_view", "Viewed or searched the client list"
+    CLIENT_EXPORT = "client_export", "Downloaded everything held about a client"
+    CLIENT_ERASE = "client_erase", "Erased a client"
     INTAKE_UPDATE = "intake_update", "Changed the intake history"
     HISTORY_ADD = "history_add", "Added to the history"
     HISTORY_REMOVE = "history_remove", "Removed from the history"
@@ -61,7 +63,8 @@ class AuditAction(models.TextChoices):
 
 
 class AuditEvent(models.Model):
-    """Who saw or changed which clinical record, and when. Never edited, never deleted."""
+    """Who saw or changed which clinical record, and when. Never deleted; edited only when a
+    client is erased, to take their name, phone and e-mail out of the summaries."""
 
     clinic = models.ForeignKey(
         "accounts.Clinic", on_delete=models.PROTECT, related_name="audit_events"
@@ -74,9 +77,16 @@ class AuditEvent(models.Model):
         "clients.Client",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="audit_events",
-        help_text="The client whose record was seen or changed, for that client's trail",
+        help_text="The client whose record was seen or changed, while that record exists",
+    )
+    # The trail outlives the client: an erased client's rows keep their number.
+    client_number = models.BigIntegerField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="The client's number, kept when the client is erased",
     )
     action = models.CharField(max_length=40, choices=AuditAction.choices)
     record_type = models.CharField(max_length=40)

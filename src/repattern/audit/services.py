@@ -26,9 +26,11 @@ def audit_record(
     signed_in = user is not None and user.is_authenticated
     if client is None and isinstance(record, Client):
         client = record
+    client_id = client.pk if client is not None else getattr(record, "client_id", None)
     return AuditEvent.objects.create(
         clinic=clinic,
-        client_id=client.pk if client is not None else getattr(record, "client_id", None),
+        client_id=client_id,
+        client_number=client_id,
         user_id=user.pk if signed_in and user is not None else None,
         actor=actor or (user.get_username() if signed_in and user is not None else "anonymous"),
         action=action,

@@ -28,24 +28,33 @@ class AuditFilterForm(forms.Form):
 @login_required
 def audit_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
     me = membership_for(request.user, clinic_id, "view_audit")
-    events = AuditEvent.objects.filter(clinic=me.clinic).select_related("client")
+    trail = AuditEvent.objects.filter(clinic=me.clinic).select_related("client")
+    events = trail
     clients = Client.objects.filter(clinic=me.clinic)
     form = AuditFilterForm(request.GET)
     query, record = "", None
     if form.is_valid():
         query, record = form.cleaned_data["q"].strip(), form.cleaned_data["record"]
     found: QuerySet[Client] | None = None
+    if "record" in form.errors:
+        # Not a number any client could have: a search that finds nobody, not an error.
+        found = clients.none()
     # `record` comes from the client page's "Audit trail" link; people search by name.
     if record is not None:
         found = clients.filter(pk=record)
     elif query:
         found = search_clients(clients, query)
     matched: list[Client] = []
+    erased = ""
     if found is not None:
-        events = events.filter(client__in=found.values("pk"))
+        # By number, not by link: an erased client's rows keep only the number.
+        events = trail.filter(client_number__in=found.values("pk"))
         matched = list(found[: NAMES_SHOWN + 1])
         if record is not None and matched:
             query = matched[0].full_name
+        elif record is not None:
+            events = trail.filter(client_number=record)
+            erased = str(record) if events.exists() else ""
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
@@ -55,9 +64,10 @@ def audit_list(request: HttpRequest, clinic_id: int) -> HttpResponse:
             "page": page,
             "query": query,
             "record": record or "",
-            "problems": [e for errors in form.errors.values() for e in errors],
+            "problems": form.errors.get("q", []),
             "searched": found is not None,
             "matched": matched[:NAMES_SHOWN],
             "more_matched": len(matched) > NAMES_SHOWN,
+            "erased": erased,
         },
     )

@@ -189,3 +189,35 @@ class IntakeLinkForm(forms.Form):
     days = forms.IntegerField(
         min_value=1, max_value=30, initial=settings.INTAKE_LINK_DAYS, label="Link valid for (days)"
     )
+
+
+class ClientEraseForm(forms.Form):
+    full_name = forms.CharField(
+        label="Type the client's full name to confirm",
+        max_length=201,
+        error_messages={"required": "Type the client's full name to confirm the erasure."},
+    )
+    reason = forms.CharField(
+        max_length=300,
+        min_length=20,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why the records are erased",
+        help_text="Kept in the audit log, e.g. the client's written request and its date.",
+        error_messages={
+            "required": "Write why the client's records are erased: the reason is kept in the "
+            "audit log.",
+            "min_length": "Write the reason in a full sentence (at least 20 characters).",
+        },
+    )
+
+    def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.client = client
+
+    def clean_full_name(self) -> str:
+        typed: str = self.cleaned_data["full_name"]
+        if not self.client.full_name_matches(typed):
+            raise forms.ValidationError(
+                f"That is not the client's full name: type {self.client.full_name} as shown."
+            )
+        return typed

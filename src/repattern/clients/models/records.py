@@ -88,6 +88,10 @@ class Client(models.Model):
         rows: list[Injury | Scar] = [*self.injuries.all(), *self.scars.all()]
         return [f"{row}: {why}." for row in rows if (why := row.birth_conflict(born))]
 
+    def full_name_matches(self, typed: str) -> bool:
+        """Whether `typed` is the client's full name, whatever its case and spacing."""
+        return signature(typed) == signature(self.full_name)
+
     def signature_matches(self, signed_name: str) -> bool:
         """Whether a typed signature is the client's own name, whatever its case and spacing."""
         names = [self.full_name]

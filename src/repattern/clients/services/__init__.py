@@ -1,5 +1,7 @@
 """Every write to a client record: one transaction, validated by the model, with its audit row."""
 
+from repattern.clients.services.erasure import client_erase
+from repattern.clients.services.export import ClientExport, client_export
 from repattern.clients.services.history import (
     IntakeAnswers,
     history_remove,
@@ -33,10 +35,13 @@ from repattern.clients.services.screening import (
 
 __all__ = [
     "ClientDetails",
+    "ClientExport",
     "IntakeAnswers",
     "clearance_record",
     "client_archive",
     "client_create",
+    "client_erase",
+    "client_export",
     "client_restore",
     "client_update",
     "client_viewed",

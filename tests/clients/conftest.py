@@ -1,0 +1,58 @@
+"""Maria with a record of every kind the clinic can hold about a client, for the export and the
+erasure: each of them must reach every kind."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from repattern.clients import services as clients
+from repattern.clients.models import Client
+from repattern.treatment import services as treatment
+from tests.characters import NO_FLAGS
+from tests.treatment.conftest import confirm, correct
+
+# Written by staff where records take free text, so the erasure has names to take out.
+OVERRIDE = "Maria Lopez had a cold; it is gone now and she feels well."
+AMENDMENT = "Phoned Maria on 07700 900101 (maria@example.com): soreness gone next day."
+
+
+@pytest.fixture
+def maria_everything(maria: Client, session: Any, alice: Any, olivia: Any) -> Client:
+    plan = treatment.careplan_create(client=maria, user=alice, complaint="Low back pain")
+    session.care_plan = plan
+    session.save(update_fields=["care_plan"])
+    clients.injury_add(
+        client=maria, user=alice, kind="sprain", region="ankle", side="left", age_at_injury=16
+    )
+    clients.intake_update(
+        client=maria, user=alice, answers=clients.IntakeAnswers(goals="Lift my toddler.")
+    )
+    clients.screen_record(client=maria, user=alice, answers={**NO_FLAGS, "fever": True})
+    clients.override_record(client=maria, user=olivia, reason=OVERRIDE)
+    clients.intake_link_create(client=maria, user=alice, days=7)
+    pattern = confirm(session, alice, "psoas_major:left", "quadratus_lumborum:left")
+    correct(session, alice, pattern)
+    treatment.homework_draft(session=session, user=alice)
+    treatment.session_finish(
+        session=session,
+        user=alice,
+        pain_after=[("lower_back", "right", 2)],
+        after_effects=["soreness"],
+        after_effects_note="",
+    )
+    draft = treatment.note_draft(session=session, user=alice)
+    text = treatment.NoteText(draft.subjective, draft.objective, draft.assessment, draft.plan)
+    note = treatment.note_sign(note=draft, user=alice, text=text)
+    treatment.note_amend(note=note, user=alice, text=AMENDMENT)
+    session.refresh_from_db()
+    treatment.late_entry_keep(
+        session=session,
+        user=alice,
+        event_id=uuid.uuid4(),
+        entry={"kind": "test", "site": "psoas_major:left", "note": "Maria said it eased"},
+    )
+    clients.consent_record(client=maria, user=alice, signed_name="Maria Lopez")
+    return maria
