@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "repattern.clients",
     "repattern.treatment",
     "repattern.atlas",
+    "repattern.ui",
     "repattern.backups",
 ]
 
@@ -157,6 +158,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "repattern.accounts.context.clinics",
+                "repattern.ui.context.section",
             ],
         },
     },

@@ -8,8 +8,8 @@ from repattern.accounts.password_reset import PasswordResetView
 from repattern.atlas import views as atlas
 from repattern.audit import views as audit
 from repattern.clients.views import erasure, export, history, links, public, records, screening
+from repattern.treatment.views import appointments, careplans, notes, recorders
 from repattern.treatment.views import calendar as calendar_feeds
-from repattern.treatment.views import careplans, notes, recorders
 from repattern.treatment.views import sessions as treatment
 
 
@@ -47,6 +47,28 @@ urlpatterns = [
     path("account/two-factor/", account.two_factor_setup, name="two_factor_setup"),
     path("account/two-factor/off/", account.two_factor_off, name="two_factor_off"),
     path("account/recovery-codes/", account.recovery_codes, name="recovery_codes"),
+    path("clinics/<id:clinic_id>/today/", appointments.day_view, name="day_view"),
+    path("clinics/<id:clinic_id>/week/", appointments.week_view, name="week_view"),
+    path(
+        "clients/<id:client_id>/appointments/new/",
+        appointments.appointment_new,
+        name="appointment_new",
+    ),
+    path(
+        "appointments/<id:appointment_id>/",
+        appointments.appointment_detail,
+        name="appointment_detail",
+    ),
+    path(
+        "appointments/<id:appointment_id>/reschedule/",
+        appointments.appointment_reschedule,
+        name="appointment_reschedule",
+    ),
+    path(
+        "appointments/<id:appointment_id>/cancel/",
+        appointments.appointment_cancel,
+        name="appointment_cancel",
+    ),
     path("clinics/<id:clinic_id>/clients/", records.client_list, name="client_list"),
     path("clinics/<id:clinic_id>/clients/new/", records.client_new, name="client_new"),
     path("clinics/<id:clinic_id>/members/", accounts.member_list, name="member_list"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from types import SimpleNamespace
 from typing import Any
@@ -45,6 +45,7 @@ NOT_WRITES = {
     "clinic_relations": "reads a clinic's charts",
     "EventRejected": "an error",
     "SessionEnded": "an error",
+    "AppointmentOverlap": "an error",
     "NoteSigned": "an error",
     "NoteText": "the shape of a note's text",
     "SessionBlocked": "an error",
@@ -89,6 +90,13 @@ def _student_signed(c: Any) -> Any:
         clinic=c.northside, username="pat", email="pat@example.com", role=Role.STUDENT, by=c.olivia
     ).user
     return treatment.note_sign(note=_note(c), user=pat, text=treatment.NoteText("By Pat"))
+
+
+def _appointment(c: Any) -> Any:
+    when = timezone.now().replace(microsecond=0) + timedelta(days=1)
+    return treatment.appointment_book(
+        client=c.maria, practitioner=c.alice, starts_at=when, by=c.alice
+    )
 
 
 def _link(c: Any) -> Any:
@@ -277,6 +285,24 @@ CALLS: dict[str, Call] = {
     "intake_link_revoke": (
         AuditAction.INTAKE_LINK_REVOKE,
         lambda c: partial(clients.intake_link_revoke, link=_link(c), user=c.alice),
+    ),
+    "appointment_book": (AuditAction.APPOINTMENT_BOOK, lambda c: partial(_appointment, c)),
+    "appointment_reschedule": (
+        AuditAction.APPOINTMENT_RESCHEDULE,
+        lambda c: partial(
+            treatment.appointment_reschedule,
+            appointment=_appointment(c),
+            starts_at=timezone.now().replace(microsecond=0) + timedelta(days=2),
+            duration_minutes=30,
+            reason="asked",
+            by=c.alice,
+        ),
+    ),
+    "appointment_cancel": (
+        AuditAction.APPOINTMENT_CANCEL,
+        lambda c: partial(
+            treatment.appointment_cancel, appointment=_appointment(c), reason="ill", by=c.alice
+        ),
     ),
     "careplan_create": (AuditAction.CAREPLAN_CREATE, lambda c: partial(_plan, c)),
     "careplan_update": (

@@ -4,9 +4,11 @@ erasure: each of them must reach every kind."""
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from repattern.clients import services as clients
 from repattern.clients.models import Client
@@ -33,6 +35,9 @@ def maria_everything(maria: Client, session: Any, alice: Any, olivia: Any) -> Cl
     clients.screen_record(client=maria, user=alice, answers={**NO_FLAGS, "fever": True})
     clients.override_record(client=maria, user=olivia, reason=OVERRIDE)
     clients.intake_link_create(client=maria, user=alice, days=7)
+    treatment.appointment_book(
+        client=maria, practitioner=alice, starts_at=timezone.now() + timedelta(days=1), by=alice
+    )
     pattern = confirm(session, alice, "psoas_major:left", "quadratus_lumborum:left")
     correct(session, alice, pattern)
     treatment.homework_draft(session=session, user=alice)

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from repattern.treatment import services
-from repattern.treatment.calendar import calendar
 
 
 def test_a_plan_suggests_the_next_date_one_interval_after_the_last_session(maria, alice):
@@ -38,25 +37,6 @@ def test_a_plan_with_all_sessions_held_suggests_no_date(maria, alice):
     assert plan.next_date() is None
 
 
-def test_the_calendar_lists_each_planned_session_with_initials_only(maria, alice):
-    plan = services.careplan_create(
-        client=maria,
-        user=alice,
-        complaint="Back; hips, left",
-        planned_sessions=4,
-        interval_days=14,
-        start_date=date(2026, 12, 1),
-    )
-    text = calendar([plan], "Plan")
-    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
-    assert text.count("BEGIN:VEVENT") == 4
-    assert "DTSTART;VALUE=DATE:20261215" in text
-    assert "M. L." in text and "Lopez" not in text
-    assert "hips" not in text, "the complaint stays in the clinic"
-    assert "STATUS:TENTATIVE" in text
-    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
-
-
 def test_the_ics_download_is_for_members_only(as_alice, as_bob, maria, alice):
     plan = services.careplan_create(
         client=maria,
@@ -85,26 +65,6 @@ def test_a_bad_care_plan_form_says_what_to_fix(as_alice, maria):
     assert response.status_code == 200
     assert "This field is required." in text and "less than or equal to 20" in text
     assert "Enter a real date" in text
-
-
-def test_a_calendar_app_subscribes_with_a_secret_address_that_can_be_revoked(
-    as_alice, client, maria, alice
-):
-    services.careplan_create(
-        client=maria,
-        user=alice,
-        complaint="Back",
-        planned_sessions=3,
-        interval_days=7,
-        start_date=date(2026, 12, 1),
-    )
-    page = as_alice.post(f"/clinics/{maria.clinic_id}/calendar/", {"action": "create"})
-    address = page.context["new_url"]
-    path = address[address.index("/calendar/") :]
-    feed = client.get(path)
-    assert feed.status_code == 200 and feed.content.decode().count("BEGIN:VEVENT") == 3
-    as_alice.post(f"/clinics/{maria.clinic_id}/calendar/", {"action": "revoke"})
-    assert client.get(path).status_code == 404
 
 
 def test_a_made_up_calendar_address_gives_nothing(client, db):

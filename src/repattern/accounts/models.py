@@ -28,6 +28,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "cosign_notes",
             "export_clients",
             "erase_clients",
+            "schedule",
         }
     ),
     Role.PRACTITIONER: frozenset(
@@ -39,10 +40,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "treat",
             "cosign_notes",
             "export_clients",
+            "schedule",
         }
     ),
-    Role.STUDENT: frozenset({"view_clients", "edit_clients", "treat"}),
-    Role.ASSISTANT: frozenset({"view_clients", "edit_clients"}),
+    Role.STUDENT: frozenset({"view_clients", "edit_clients", "treat", "schedule"}),
+    # The front desk: registers clients and books their appointments.
+    Role.ASSISTANT: frozenset({"view_clients", "edit_clients", "schedule"}),
 }
 
 

@@ -18,9 +18,9 @@ from repattern.accounts.models import Membership
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     memberships = memberships_of(request.user)
-    # Most people work in one clinic: take them straight to its clients.
+    # Most people work in one clinic: take them straight to its day.
     if len(memberships) == 1:
-        return redirect("client_list", clinic_id=memberships[0].clinic_id)
+        return redirect("day_view", clinic_id=memberships[0].clinic_id)
     return TemplateResponse(request, "accounts/home.html", {"memberships": memberships})
 
 

@@ -20,6 +20,7 @@ from repattern.clients.models import (
     Scar,
 )
 from repattern.treatment.models import (
+    Appointment,
     CarePlan,
     HomeworkItem,
     LateEntry,
@@ -74,6 +75,7 @@ RECORDS: tuple[Kind, ...] = (
     Kind("consent", "consents", Consent, "client"),
     Kind("intake link", "intake links", IntakeLink, "client"),
     Kind("care plan", "care plans", CarePlan, "client"),
+    Kind("appointment", "appointments", Appointment, "client"),
     Kind("session", "sessions", TreatmentSession, "client"),
     Kind("pain rating", "pain ratings", PainRating, "session__client"),
     Kind("session event", "session events", SessionEvent, "session__client"),

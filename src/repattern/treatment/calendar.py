@@ -1,74 +1,53 @@
-"""iCalendar (RFC 5545) for planned sessions. Events carry initials, not names: a calendar
-leaves the clinic's system."""
+"""iCalendar (RFC 5545) files of appointments, written with the `icalendar` library.
+
+What leaves the clinic's system carries as little as it can: staff calendars name a client by
+initials only; the client's own calendar names the practitioner and the clinic, nothing else.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 
-from repattern.treatment.models import CarePlan
+from icalendar import Calendar, Event
 
-PRODID = "-//Repattern//Planned sessions//EN"
+from repattern.treatment.models import Appointment
 
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+PRODID = "-//Repattern//Appointments//EN"
 
 
-def _fold(line: str) -> list[str]:
-    """Lines longer than 75 octets continue on the next line after a space."""
-    out, current = [], ""
-    for char in line:
-        if len((current + char).encode()) > 75:
-            out.append(current)
-            current = " " + char
-        else:
-            current += char
-    return [*out, current]
+def initials(appointment: Appointment) -> str:
+    client = appointment.client
+    return f"{client.first_name[:1]}. {client.last_name[:1]}."
 
 
-def _day(value: date) -> str:
-    return value.strftime("%Y%m%d")
+def for_staff(appointment: Appointment) -> str:
+    return f"Session: {initials(appointment)}"
 
 
-def plan_events(plan: CarePlan, stamp: datetime) -> list[str]:
-    """Planned (not yet held) sessions only; no complaint or name leaves the clinic."""
-    initials = f"{plan.client.first_name[:1]}. {plan.client.last_name[:1]}."
-    lines: list[str] = []
-    for number, day, held in plan.schedule():
-        summary = f"Planned session {number} of {plan.planned_sessions}: {initials}"
-        if held:
-            continue
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:careplan-{plan.pk}-session-{number}@repattern",
-            f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-            f"DTSTART;VALUE=DATE:{_day(day)}",
-            f"DTEND;VALUE=DATE:{_day(day + timedelta(days=1))}",
-            f"SUMMARY:{_escape(summary)}",
-            "STATUS:TENTATIVE",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    return lines
+def for_client(appointment: Appointment) -> str:
+    who = appointment.practitioner.get_full_name() or appointment.practitioner.get_username()
+    return f"Session with {who} at {appointment.client.clinic.name}"
 
 
-def calendar(plans: Iterable[CarePlan], name: str) -> str:
+def calendar(appointments: Iterable[Appointment], name: str, client_view: bool = False) -> bytes:
+    """The appointments as one calendar; a cancelled one stays in it, marked so, so that a
+    calendar app that had it takes it away."""
+    made = Calendar()
+    made.add("prodid", PRODID)
+    made.add("version", "2.0")
+    made.add("calscale", "GREGORIAN")
+    made.add("x-wr-calname", name)
     stamp = datetime.now(UTC)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_escape(name)}",
-    ]
-    for plan in plans:
-        lines += plan_events(plan, stamp)
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
+    for appointment in appointments:
+        event = Event()
+        event.add("uid", f"appointment-{appointment.pk}@repattern")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", appointment.starts_at.astimezone(UTC))
+        event.add("dtend", appointment.ends_at.astimezone(UTC))
+        event.add("summary", for_client(appointment) if client_view else for_staff(appointment))
+        event.add("sequence", appointment.sequence)
+        cancelled = appointment.status == Appointment.Status.CANCELLED
+        event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        made.add_component(event)
+    return made.to_ical()

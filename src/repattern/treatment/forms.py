@@ -78,14 +78,18 @@ class SessionStartForm(PainBeforeForm):
         },
     )
 
-    def __init__(self, *args: Any, plans: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, plans: Any = None, appointment: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if plans is not None:
             field = self.fields["care_plan"]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = plans
             open_plans = [p for p in plans if p.is_open]
-            if open_plans:
+            if appointment is not None and appointment.care_plan_id:
+                self.fields["care_plan"].initial = appointment.care_plan_id
+            elif open_plans:
                 self.fields["care_plan"].initial = open_plans[0].pk
 
 

@@ -29,6 +29,7 @@ from repattern.clients.models import (
     Scar,
 )
 from repattern.treatment.models import (
+    Appointment,
     CarePlan,
     HomeworkItem,
     LateEntry,
@@ -100,6 +101,11 @@ FILES: tuple[JsonFile, ...] = (
         leave_out=("token_hash",),
     ),
     _file("care_plans.json", CarePlan, "Care plans: the complaint, goals and planned course."),
+    _file(
+        "appointments.json",
+        Appointment,
+        "Appointments: when, for how long, with whom; moved and cancelled ones with the reason.",
+    ),
     _file("sessions.json", TreatmentSession, "Sessions: when, with whom, and after-effects."),
     _file("pain_ratings.json", PainRating, "Pain rated before and after each session."),
     _file(

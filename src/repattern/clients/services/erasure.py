@@ -12,7 +12,7 @@ from django.db.models import ProtectedError
 from repattern.audit.models import AuditAction, AuditEvent
 from repattern.audit.services import audit_record
 from repattern.clients.models import Client
-from repattern.treatment.models import CarePlan, TreatmentSession
+from repattern.treatment.models import Appointment, CarePlan, TreatmentSession
 
 ERASED = "[erased]"
 # The last digits of a phone number are the same written nationally (07700 900101) or
@@ -51,6 +51,7 @@ def client_erase(*, client: Client, user: User, reason: str) -> int:
         summary=reason.strip(),
     )
     # Sessions and care plans guard a client against a delete by mistake; this one is meant.
+    Appointment.objects.filter(client=client).delete()
     TreatmentSession.objects.filter(client=client).delete()
     CarePlan.objects.filter(client=client).delete()
     try:

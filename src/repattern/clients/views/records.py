@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from repattern.accounts.access import membership_for, staff_user
@@ -87,6 +90,9 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
             "consent": client.current_consent(),
             "blockers": client.session_blockers(),
             "sessions": client.treatment_sessions.order_by("-started_at")[:20],
+            "upcoming": client.appointments.filter(
+                starts_at__gte=timezone.now() - timedelta(hours=2), status="booked"
+            ).select_related("practitioner")[:5],
         },
     )
 

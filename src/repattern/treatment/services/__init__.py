@@ -1,5 +1,11 @@
 """Every write to treatment records goes through these functions, each in one transaction."""
 
+from repattern.treatment.services.appointments import (
+    AppointmentOverlap,
+    appointment_book,
+    appointment_cancel,
+    appointment_reschedule,
+)
 from repattern.treatment.services.careplans import (
     careplan_close,
     careplan_create,
@@ -30,12 +36,16 @@ from repattern.treatment.services.sessions import (
 )
 
 __all__ = [
+    "AppointmentOverlap",
     "EventRejected",
     "NoteSigned",
     "NoteText",
     "SessionBlocked",
     "SessionClosed",
     "SessionEnded",
+    "appointment_book",
+    "appointment_cancel",
+    "appointment_reschedule",
     "careplan_close",
     "careplan_create",
     "careplan_update",

@@ -15,7 +15,13 @@ from repattern.audit.services import audit_record
 from repattern.clients.models import Client
 from repattern.engine.session import EventKind, PatternStatus
 from repattern.treatment.inputs import session_log
-from repattern.treatment.models import CarePlan, PainRating, SessionEvent, TreatmentSession
+from repattern.treatment.models import (
+    Appointment,
+    CarePlan,
+    PainRating,
+    SessionEvent,
+    TreatmentSession,
+)
 from repattern.treatment.services.notes import homework_draft, note_draft
 
 
@@ -35,20 +41,30 @@ def session_start(
     pain_before: list[tuple[str, str, int]],
     care_plan: CarePlan | None = None,
     window_seconds: int = 45,
+    appointment: Appointment | None = None,
 ) -> TreatmentSession:
-    """Open a session; refused while the client should see a doctor first."""
+    """Open a session, in its appointment if it has one; refused while the client should see a
+    doctor first."""
     client = Client.objects.select_for_update().get(pk=client.pk)
     blockers = client.session_blockers()
     if blockers:
         raise SessionBlocked(blockers)
     if care_plan is not None and care_plan.client_id != client.pk:
         raise ValidationError("That care plan belongs to another client.")
+    if appointment is not None:
+        appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        if appointment.client_id != client.pk or not appointment.is_booked:
+            raise ValidationError("That appointment is not a booked one of this client.")
+        care_plan = care_plan or appointment.care_plan
     session = TreatmentSession(
         client=client, practitioner=practitioner, care_plan=care_plan, window_seconds=window_seconds
     )
     session.full_clean()
     session.save()
     _rate_pain(session, PainRating.Phase.BEFORE, pain_before)
+    if appointment is not None:
+        appointment.session, appointment.status = session, Appointment.Status.ATTENDED
+        appointment.save(update_fields=["session", "status"])
     audit_record(
         clinic=client.clinic,
         user=practitioner,

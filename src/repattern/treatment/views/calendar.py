@@ -1,22 +1,25 @@
-"""Calendar feeds: a member's secret subscription address for the clinic's planned sessions."""
+"""Calendar feeds: a member's secret subscription address for their own appointments."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from repattern.accounts.access import membership_for
 from repattern.treatment import services
 from repattern.treatment.calendar import calendar
-from repattern.treatment.models import CarePlan
+from repattern.treatment.models import Appointment
 
 
 @login_required
 def calendar_feed(request: HttpRequest, clinic_id: int) -> HttpResponse:
-    """Make or revoke this member's subscription address for the clinic's planned sessions."""
+    """Make or revoke this member's subscription address for their appointments."""
     me = membership_for(request.user, clinic_id, "treat")
     new_url = ""
     if request.method == "POST":
@@ -41,12 +44,15 @@ def calendar_feed_ics(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("This calendar address has been revoked or never existed.")
     services.feed_read(feed=feed)
     membership = feed.membership
-    plans = CarePlan.objects.filter(
+    # A month back (so a cancellation reaches the calendar) to a year ahead.
+    now = timezone.now()
+    appointments = Appointment.objects.filter(
+        practitioner_id=membership.user_id,
         client__clinic_id=membership.clinic_id,
-        closed_at__isnull=True,
-        client__archived_at__isnull=True,
+        starts_at__gte=now - timedelta(days=31),
+        starts_at__lte=now + timedelta(days=366),
     ).select_related("client")
     return HttpResponse(
-        calendar(plans, f"Repattern: {membership.clinic.name}"),
+        calendar(appointments, f"Repattern: {membership.clinic.name}"),
         content_type="text/calendar; charset=utf-8",
     )

@@ -15,7 +15,7 @@ from repattern.treatment import services
 from repattern.treatment.access import plan_for
 from repattern.treatment.calendar import calendar
 from repattern.treatment.forms import CarePlanForm
-from repattern.treatment.models import CarePlan
+from repattern.treatment.models import Appointment, CarePlan
 
 
 @login_required
@@ -87,7 +87,10 @@ def careplan_ics(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for(request, plan_id)
     services.careplan_viewed(plan=plan, user=staff_user(request), what="calendar file")
     response = HttpResponse(
-        calendar([plan], "Repattern: care plan"),
+        calendar(
+            Appointment.objects.filter(care_plan=plan).select_related("client"),
+            "Repattern: care plan",
+        ),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="care-plan-{plan.pk}.ics"'

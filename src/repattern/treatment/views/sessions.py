@@ -27,17 +27,25 @@ from repattern.treatment.forms import (
     TeamForm,
 )
 from repattern.treatment.inputs import SessionRecord
-from repattern.treatment.models import ChallengeKind, SessionNote, TreatmentSession
+from repattern.treatment.models import Appointment, ChallengeKind, SessionNote, TreatmentSession
 from repattern.treatment.services.events import EventInput
 
 
 @login_required
 def session_new(request: HttpRequest, client_id: int) -> HttpResponse:
     client, _ = client_for(request, client_id, "treat")
+    # Started from the day's list: the session is held in that appointment.
+    wanted = request.GET.get("appointment", "")
+    appointment = (
+        client.appointments.filter(pk=wanted, status=Appointment.Status.BOOKED).first()
+        if wanted.isascii() and wanted.isdigit() and len(wanted) < 19
+        else None
+    )
     form = SessionStartForm(
         request.POST or None,
         areas=list(client.pain_areas.all()),
         plans=client.care_plans.filter(closed_at__isnull=True),
+        appointment=appointment,
     )
     blockers = client.session_blockers()
     if request.method == "POST" and not blockers and form.is_valid():
@@ -48,6 +56,7 @@ def session_new(request: HttpRequest, client_id: int) -> HttpResponse:
                 pain_before=form.ratings(),
                 care_plan=form.cleaned_data["care_plan"],
                 window_seconds=form.cleaned_data["window_seconds"],
+                appointment=appointment,
             )
         except services.SessionBlocked as blocked:
             blockers = blocked.messages

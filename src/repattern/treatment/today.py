@@ -1,0 +1,81 @@
+"""A practitioner's day and week: who comes when, what stands in the way of a session, what was
+found last time, and how the homework went since."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from repattern.atlas.services import clinic_atlas
+from repattern.treatment.models import Appointment, Pattern, TreatmentSession
+from repattern.treatment.sites import site_name
+
+
+@dataclass(frozen=True)
+class Found:
+    """A pattern from the last session, in words."""
+
+    inhibited: str
+    facilitated: str
+    status: str
+
+
+@dataclass
+class Visit:
+    """One appointment of the day, with what the practitioner wants to know before it."""
+
+    appointment: Appointment
+    blockers: list[str]
+    last_session: TreatmentSession | None = None
+    found: list[Found] = field(default_factory=list)
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return start, start + timedelta(days=1)
+
+
+def appointments(
+    clinic_id: int, practitioner_ids: Iterable[int] | None, start: datetime, end: datetime
+) -> list[Appointment]:
+    found = Appointment.objects.filter(
+        client__clinic_id=clinic_id, starts_at__gte=start, starts_at__lt=end
+    ).select_related("client", "practitioner", "care_plan", "session")
+    if practitioner_ids is not None:
+        found = found.filter(practitioner_id__in=list(practitioner_ids))
+    return list(found)
+
+
+def visits(clinic_id: int, booked: list[Appointment], before: datetime) -> list[Visit]:
+    """The day's appointments, each with the client's last session before the day."""
+    atlas = clinic_atlas(clinic_id)
+    client_ids = {a.client_id for a in booked}
+    last: dict[int, TreatmentSession] = {}
+    for held in TreatmentSession.objects.filter(
+        client_id__in=client_ids, ended_at__isnull=False, started_at__lt=before
+    ).order_by("client_id", "-started_at"):
+        last.setdefault(held.client_id, held)
+    found: dict[int, list[Found]] = {}
+    for pattern in Pattern.objects.filter(session__in=list(last.values())):
+        found.setdefault(pattern.session_id, []).append(
+            Found(
+                site_name(atlas, pattern.inhibited),
+                site_name(atlas, pattern.facilitated),
+                pattern.get_status_display().lower(),
+            )
+        )
+    result = []
+    for appointment in booked:
+        previous = last.get(appointment.client_id)
+        blockers = appointment.client.session_blockers() if appointment.is_booked else []
+        patterns = found.get(previous.pk, []) if previous is not None else []
+        result.append(Visit(appointment, blockers, previous, patterns))
+    return result
+
+
+def week_days(start: date) -> list[date]:
+    monday = start - timedelta(days=start.weekday())
+    return [monday + timedelta(days=n) for n in range(7)]

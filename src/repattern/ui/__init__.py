@@ -1,0 +1,1 @@
+"""What every page shares: the navigation, and the icons."""
