@@ -5,25 +5,33 @@ belief) and the benchmark (thousands of simulated beliefs at once) run the very 
 
 - ``most_probable``: retest the most probable candidate (Smith and Walsh 1971).
 - ``blackwell``: Blackwell's index p_i s_i / cost_i, optimal for search without false positives.
-- ``information_gain``: the most expected bits per unit of cost.
+- ``information_gain``: the most expected information per unit of cost, regions included.
 - ``budget_lookahead``: the best chance of naming the right compensator when the window closes:
   the most informative challenges first, then an exact plan over the leading candidates for
   the window's last few tests.
 
-Each returns, per belief, the index of the candidate to challenge and the score that won.
-`next_test` wraps them for one belief and says in words, with the numbers, why.
+Each returns, per belief, the index of the challenge to do (a candidate, or a region of several
+candidates under one contact) and the score that won. `next_test` wraps them for one belief
+and says in words, with the numbers, why (`suggestion.py`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from repattern.engine.errors import InvalidCost, InvalidStopping, UnknownPolicy
+from repattern.engine.errors import (
+    InvalidCandidate,
+    InvalidCost,
+    InvalidStopping,
+    UnknownPolicy,
+    UnknownRegion,
+)
 from repattern.engine.inference import ModelLike, Posterior, TestModel, information, model_for
+from repattern.engine.suggestion import ChoiceFacts, Suggestion
 
 # The look-ahead plans the window's last LOOKAHEAD_DEPTH tests over this many leading
 # candidates: so close to the end the final naming is almost always among the leaders, and
@@ -41,55 +49,86 @@ DEFAULT_THRESHOLD = 0.95
 
 Array = np.ndarray
 Choice = tuple[Array, Array]  # (index to challenge, winning score), one entry per belief
-Chooser = Callable[[Array, Array, Array, Array, Array, "int | None"], Choice]
+Chooser = Callable[[Array, Array, Array, Array, Array, "int | None", "Regions | None"], Choice]
 
 
 @dataclass(frozen=True)
-class Suggestion:
-    """The challenge to do next, and the numbers behind the choice."""
+class Regions:
+    """Region challenges as arrays: which candidates each covers, and its rates and cost.
 
-    candidate: str
-    policy: str
-    probability: float
-    if_positive: float
-    if_negative: float
-    bits: float
-    cost: float
-    score: float
-    reason: str
+    `members` is (..., R, N), True where a region covers a candidate; `s`, `f` and `cost`
+    broadcast to (..., R). Only the policies that weigh what a challenge tells
+    (`information_gain`, and `budget_lookahead` while it gathers information) use them; the
+    other two are rules for challenging one candidate at a time.
+    """
 
-    def explain(self) -> str:
-        return self.reason
+    members: Array
+    s: Array
+    f: Array
+    cost: Array
 
 
 def most_probable(
-    p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
+    p: Array,
+    none: Array,
+    s: Array,
+    f: Array,
+    cost: Array,
+    budget: int | None,
+    regions: Regions | None = None,
 ) -> Choice:
     return _best(p)
 
 
-def blackwell(p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None) -> Choice:
+def blackwell(
+    p: Array,
+    none: Array,
+    s: Array,
+    f: Array,
+    cost: Array,
+    budget: int | None,
+    regions: Regions | None = None,
+) -> Choice:
     return _best(p * s / cost)
 
 
 def information_gain(
-    p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
+    p: Array,
+    none: Array,
+    s: Array,
+    f: Array,
+    cost: Array,
+    budget: int | None,
+    regions: Regions | None = None,
 ) -> Choice:
-    return _best(information(p, s, f) / cost)
+    """The most expected information per unit of cost; a region index follows the N singles."""
+    score = np.broadcast_to(information(p, s, f) / cost, p.shape)
+    if regions is not None and regions.members.shape[-2]:
+        q = np.einsum("...rn,...n->...r", regions.members, p)
+        covered = information(q, regions.s, regions.f) / regions.cost
+        score = np.concatenate([score, np.broadcast_to(covered, q.shape)], axis=-1)
+    return _best(score)
 
 
 def budget_lookahead(
-    p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None
+    p: Array,
+    none: Array,
+    s: Array,
+    f: Array,
+    cost: Array,
+    budget: int | None,
+    regions: Regions | None = None,
 ) -> Choice:
     """The challenge that gives the best chance of naming the right compensator at the end.
 
     With more than LOOKAHEAD_DEPTH tests left, or no budget, gather information: the most
     informative challenge per unit of cost, as `information_gain`. For the last tests, plan
     exactly over the leaders; the score is then the chance of naming right when the window
-    closes. Challenges that promise the same chance go to the more informative one.
+    closes. Challenges that promise the same chance go to the more informative one. The plan
+    narrows among single candidates: regions serve the gathering, before it.
     """
     if budget is None or budget > LOOKAHEAD_DEPTH:
-        return information_gain(p, none, s, f, cost, budget)
+        return information_gain(p, none, s, f, cost, budget, regions)
     top, values = lookahead_values(p, none, s, f, max(budget, 1))
     best = values.max(axis=-1, keepdims=True)
     p_top, s_top, f_top, cost_top = (_at(x, top, p.shape) for x in (p, s, f, cost))
@@ -182,16 +221,26 @@ POLICIES: dict[str, Chooser] = {
 
 
 def choose(
-    policy: str, p: Array, none: Array, s: Array, f: Array, cost: Array, budget: int | None = None
+    policy: str,
+    p: Array,
+    none: Array,
+    s: Array,
+    f: Array,
+    cost: Array,
+    budget: int | None = None,
+    regions: Regions | None = None,
 ) -> Choice:
-    """Index of the candidate each belief should challenge next (rows of `p`), and its score."""
+    """Index of the challenge each belief should do next (rows of `p`), and its score.
+
+    An index below N is a candidate; N + r is region r of `regions`.
+    """
     try:
         chooser = POLICIES[policy]
     except KeyError:
         raise UnknownPolicy(
             f"There is no policy {policy!r}; choose one of {', '.join(POLICIES)}."
         ) from None
-    return chooser(p, none, s, f, cost, budget)
+    return chooser(p, none, s, f, cost, budget, regions)
 
 
 def next_test(
@@ -202,53 +251,154 @@ def next_test(
     budget: int | None = None,
     *,
     policy: str = DEFAULT_POLICY,
+    regions: Mapping[str, Iterable[str]] | None = None,
+    region_model: ModelLike | None = None,
 ) -> Suggestion | None:
     """The challenge to do next, or None to stop.
 
-    Stops when a candidate or "none of these" reaches `threshold`, or when `budget` (tests
-    left) is 0. `model` may be one `TestModel` or a mapping from candidate to `TestModel`;
-    `costs` maps candidates to seconds or effort, 1 when left out. Every policy always has a
-    challenge to suggest while it has not stopped: retesting a candidate is always allowed,
-    because no single noisy test rules one out.
+    Stops when `belief.confident(threshold)` names a candidate or "none of these", or when
+    `budget` (tests left) is 0. `model` may be one `TestModel` or a mapping from candidate to
+    `TestModel`; `costs` maps candidates (and region names) to seconds or effort, 1 when left
+    out. `regions` maps a region's name to the candidates one contact covers; the engine may
+    then suggest challenging them together (`Suggestion.candidates`, `Suggestion.region`), and
+    narrow inside afterwards. `region_model` is the `TestModel` of region challenges, or a
+    mapping from region name to one; None means `model`. Every policy always has a challenge
+    to suggest while it has not stopped: no single noisy test rules a candidate out.
     """
     _check_stopping(threshold, budget)
     if budget == 0 or belief.confident(threshold) is not None:
         return None
-    s, f = rates(belief, model)
-    cost = cost_array(belief, costs)
+    weights = belief.level_weights()
+    s, f = rates(belief, model, weights)
+    covered = region_members(belief, regions or {})
+    cost = cost_array(belief, costs, covered)
+    arrays = _region_arrays(belief, covered, model, region_model, costs, weights)
     p = belief.probabilities
-    i, score = choose(policy, p, np.asarray(belief.none_of_these), s, f, cost, budget)
-    return _suggest(belief, int(i), float(score), policy, (s, f, cost), budget)
-
-
-def rates(belief: Posterior, model: ModelLike) -> tuple[Array, Array]:
-    """Sensitivity and false-positive rate of each candidate's challenge, as arrays."""
-    if isinstance(model, TestModel):
-        return np.asarray(model.sensitivity), np.asarray(model.false_positive_rate)
-    models = [model_for(model, c) for c in belief.candidates]
-    return (
-        np.array([m.sensitivity for m in models]),
-        np.array([m.false_positive_rate for m in models]),
+    i, score = choose(policy, p, np.asarray(belief.none_of_these), s, f, cost, budget, arrays)
+    facts = ChoiceFacts(belief, policy, threshold, budget, float(score), _planning(policy, budget))
+    if int(i) < len(p):
+        k = int(i)
+        return facts.single(belief.candidates[k], *_at_index((s, f, cost), k, p.shape))
+    assert arrays is not None
+    r = int(i) - len(p)
+    name = list(covered)[r]
+    return facts.region(
+        name, covered[name], float(arrays.s[r]), float(arrays.f[r]), float(arrays.cost[r])
     )
 
 
-def cost_array(belief: Posterior, costs: Mapping[str, float] | None) -> Array:
-    """Each candidate's cost, 1 unless `costs` says otherwise; unknown candidates raise."""
+def _planning(policy: str, budget: int | None) -> bool:
+    return policy == "budget_lookahead" and budget is not None and budget <= LOOKAHEAD_DEPTH
+
+
+def _at_index(arrays: tuple[Array, Array, Array], i: int, shape: tuple[int, ...]) -> list[float]:
+    return [float(np.broadcast_to(x, shape)[i]) for x in arrays]
+
+
+def region_members(
+    belief: Posterior, regions: Mapping[str, Iterable[str]]
+) -> dict[str, tuple[str, ...]]:
+    """Each region's members as a tuple of candidates, checked against the belief."""
+    covered = {}
+    for name, members in regions.items():
+        found = tuple(dict.fromkeys(members))
+        if not found:
+            raise InvalidCandidate(f"The region {name!r} covers no candidate; leave it out.")
+        for candidate in found:
+            belief.index(candidate)
+        covered[name] = found
+    return covered
+
+
+def _region_arrays(
+    belief: Posterior,
+    covered: Mapping[str, tuple[str, ...]],
+    model: ModelLike,
+    region_model: ModelLike | None,
+    costs: Mapping[str, float] | None,
+    weights: Array,
+) -> Regions | None:
+    if not covered:
+        return None
+    members = np.zeros((len(covered), len(belief.candidates)))
+    s, f, cost = (np.ones(len(covered)) for _ in range(3))
+    for r, (name, found) in enumerate(covered.items()):
+        members[r, belief.members(found)] = 1.0
+        chosen = _region_model(name, found, model, region_model)
+        s[r], f[r] = expected_rates(chosen, weights)
+        cost[r] = _cost(name, (costs or {}).get(name, 1.0))
+    return Regions(members, s, f, cost)
+
+
+def _region_model(
+    name: str, found: tuple[str, ...], model: ModelLike, region_model: ModelLike | None
+) -> TestModel:
+    if isinstance(region_model, TestModel):
+        return region_model
+    if region_model is not None:
+        if name not in region_model:
+            raise UnknownRegion(f"No region test model is given for {name!r}; add it.")
+        return region_model[name]
+    return model_for(model, found)
+
+
+def expected_rates(model: TestModel, weights: Array) -> tuple[float, float]:
+    """The model's sensitivity and false-positive rate, its levels weighed as the belief now
+    weighs them (the challenges so far say something about the tester too)."""
+    s, f = model.level_rates()
+    if len(s) == 1 or len(weights) != len(s):
+        return model.sensitivity, model.false_positive_rate
+    return float(weights @ s), float(weights @ f)
+
+
+def rates(
+    belief: Posterior, model: ModelLike, weights: Array | None = None
+) -> tuple[Array, Array]:
+    """Sensitivity and false-positive rate of each candidate's challenge, as arrays."""
+    w = belief.level_weights() if weights is None else weights
+    if isinstance(model, TestModel):
+        s, f = expected_rates(model, w)
+        return np.asarray(s), np.asarray(f)
+    pairs = [expected_rates(model_for(model, c), w) for c in belief.candidates]
+    return np.array([a for a, _ in pairs]), np.array([b for _, b in pairs])
+
+
+def cost_array(
+    belief: Posterior,
+    costs: Mapping[str, float] | None,
+    regions: Mapping[str, object] | None = None,
+) -> Array:
+    """Each candidate's cost, 1 unless `costs` says otherwise; unknown names raise."""
     if not costs:
         return np.asarray(1.0)
     cost = np.ones(len(belief.candidates))
-    for candidate, value in costs.items():
-        if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
-            raise InvalidCost(
-                f"The cost of challenging {candidate!r} is {value!r}; costs must be finite and "
-                "positive."
-            )
-        cost[belief.index(candidate)] = value
+    for name, value in costs.items():
+        if regions and name in regions:
+            _cost(name, value)
+            continue
+        cost[belief.index(name)] = _cost(name, value)
     return cost
 
 
+def _cost(name: str, value: object) -> float:
+    if not (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value > 0
+    ):
+        raise InvalidCost(
+            f"The cost of challenging {name!r} is {value!r}; costs must be finite and positive."
+        )
+    return float(value)
+
+
 def _check_stopping(threshold: float, budget: int | None) -> None:
-    if not (isinstance(threshold, int | float) and 0.0 < threshold <= 1.0):
+    if not (
+        isinstance(threshold, int | float)
+        and not isinstance(threshold, bool)
+        and 0.0 < threshold <= 1.0
+    ):
         raise InvalidStopping(f"The threshold is {threshold!r}; it must be above 0 and at most 1.")
     if budget is not None and (
         isinstance(budget, bool) or not isinstance(budget, int) or budget < 0
@@ -256,109 +406,3 @@ def _check_stopping(threshold: float, budget: int | None) -> None:
         raise InvalidStopping(
             f"The budget is {budget!r}; it must be a whole number of tests, 0 or more."
         )
-
-
-@dataclass(frozen=True)
-class _Facts:
-    """The numbers a reason quotes about the chosen challenge."""
-
-    candidate: str
-    p: float
-    up: float
-    down: float
-    bits: float
-    sensitivity: float
-    cost: float
-    score: float
-    rank: str
-
-    def outcomes(self) -> str:
-        return (
-            f"a positive result would raise it to {_pct(self.up)}, a negative would lower "
-            f"it to {_pct(self.down)}"
-        )
-
-
-def _suggest(
-    belief: Posterior,
-    i: int,
-    score: float,
-    policy: str,
-    arrays: tuple[Array, Array, Array],
-    budget: int | None,
-) -> Suggestion:
-    shape = belief.probabilities.shape
-    si, fi, ci = (float(np.broadcast_to(x, shape)[i]) for x in arrays)
-    p = float(belief.probabilities[i])
-    up = p * si / (p * si + (1.0 - p) * fi)
-    down = p * (1.0 - si) / (p * (1.0 - si) + (1.0 - p) * (1.0 - fi))
-    bits = float(information(p, si, fi))
-    candidate = belief.candidates[i]
-    leaders = [c for c, _ in belief.top(3)]
-    rank = RANKS[leaders.index(candidate)] if candidate in leaders else RANKS[-1]
-    facts = _Facts(candidate, p, up, down, bits, si, ci, score, rank)
-    reason = REASONS[policy](facts, belief, budget)
-    return Suggestion(candidate, policy, p, up, down, bits, ci, score, reason)
-
-
-RANKS = (
-    "the most likely compensator",
-    "the second most likely",
-    "the third most likely",
-    "not among the three most likely",
-)
-
-
-def _why_most_probable(x: _Facts, belief: Posterior, budget: int | None) -> str:
-    return (
-        f"Challenge {x.candidate} next: at {_pct(x.p)} it is {x.rank}, and retesting the "
-        f"leader is the classic rule for search with false positives; {x.outcomes()}."
-    )
-
-
-def _why_blackwell(x: _Facts, belief: Posterior, budget: int | None) -> str:
-    return (
-        f"Challenge {x.candidate} next: it has the best chance of holding per unit of cost "
-        f"({_pct(x.p)} likely x {_pct(x.sensitivity)} sensitivity / cost {x.cost:g} = "
-        f"{x.score:.2f}); {x.outcomes()}."
-    )
-
-
-def _why_information(x: _Facts, belief: Posterior, budget: int | None) -> str:
-    per_cost = f" ({x.score:.2f} per unit of cost)" if x.cost != 1.0 else ""
-    return (
-        f"Challenge {x.candidate} next: it is expected to tell the most, {x.bits:.2f} bits"
-        f"{per_cost}; at {_pct(x.p)} it is {x.rank}, and {x.outcomes()}."
-    )
-
-
-def _why_lookahead(x: _Facts, belief: Posterior, budget: int | None) -> str:
-    if budget is None or budget > LOOKAHEAD_DEPTH:
-        window = "with no limit on tests" if budget is None else f"with {_tests(budget)} left"
-        return (
-            f"Challenge {x.candidate} next: {window}, take the challenge expected to tell "
-            f"the most, {x.bits:.2f} bits; at {_pct(x.p)} it is {x.rank}, and "
-            f"{x.outcomes()}."
-        )
-    return (
-        f"Challenge {x.candidate} next: with {_tests(budget)} left, starting here gives "
-        f"the best chance of naming the right compensator when the window closes, "
-        f"{_pct(x.score)} against {_pct(belief.best()[1])} if you named one now; at "
-        f"{_pct(x.p)} it is {x.rank}, and {x.outcomes()}."
-    )
-
-
-REASONS: dict[str, Callable[[_Facts, Posterior, int | None], str]] = {
-    "most_probable": _why_most_probable,
-    "blackwell": _why_blackwell,
-    "information_gain": _why_information,
-    "budget_lookahead": _why_lookahead,
-}
-
-
-def _tests(n: int) -> str:
-    return f"{n} test{'s' if n != 1 else ''}"
-
-
-def _pct(p: float) -> str:
-    return f"{100.0 * p:.0f}%"

@@ -195,6 +195,29 @@ class Structure(Record):
         return self
 
 
+class ChallengeRegion(Record):
+    """A place one contact covers: the atlas entries under it, per side, and the intake regions
+    whose scars and old injuries it covers too (regions.yaml)."""
+
+    id: EntryId
+    name: Text
+    sides: list[Side] = Field(min_length=1)
+    covers: list[EntryId] = Field(min_length=1)
+    places: list[RegionId] = []
+    contact: Text
+    sources: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> ChallengeRegion:
+        for name, values in (("covers", self.covers), ("sides", self.sides)):
+            seen: set[str] = set()
+            for i, value in enumerate(values):
+                if value in seen:
+                    raise ValueError(f"{name}[{i}] repeats {value!r}; list it once")
+                seen.add(value)
+        return self
+
+
 class Source(Record):
     id: EntryId
     title: Text
