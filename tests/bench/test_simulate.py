@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from repattern.bench.simulate import (
+from repattern.bench.engine.simulate import (
     CHART_ORDER,
     Rates,
     dirichlet_priors,

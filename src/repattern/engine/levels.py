@@ -89,7 +89,9 @@ def grid_posterior(
     return s, f, mass / mass.sum()
 
 
-def levels_of(s: np.ndarray, f: np.ndarray, mass: np.ndarray, count: int = LEVELS) -> tuple[Level, ...]:
+def levels_of(
+    s: np.ndarray, f: np.ndarray, mass: np.ndarray, count: int = LEVELS
+) -> tuple[Level, ...]:
     """The posterior as `count` equally likely levels, least discriminating first.
 
     The grid's mass is laid end to end in order of discrimination and cut into equal slices;

@@ -1,4 +1,4 @@
-""""None of these": the compensator is not among the candidates the engine listed.
+""" "None of these": the compensator is not among the candidates the engine listed.
 
 Every belief keeps this residual hypothesis beside the candidates (DOMAIN.md section 3). Its
 prior share is NONE_SHARE until the clinic's own record says how often its practitioners had

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -31,18 +30,17 @@ from repattern.engine.errors import (
     UnknownRegion,
 )
 from repattern.engine.inference import ModelLike, Posterior, TestModel, information, model_for
+from repattern.engine.lookahead import (
+    LOOKAHEAD_CANDIDATES,
+    LOOKAHEAD_DEPTH,
+    REGION_ACTIONS,
+    Regions,
+    lookahead_values,
+)
 from repattern.engine.suggestion import ChoiceFacts, Suggestion
 
-# The look-ahead plans the window's last LOOKAHEAD_DEPTH tests over this many leading
-# candidates: so close to the end the final naming is almost always among the leaders, and
-# 8^3 branches stay well under a millisecond. Planning only the end game is deliberate: a
-# rolling three-test horizon early in a 12-test window measured worse (docs/bench/engine.md).
-LOOKAHEAD_CANDIDATES = 4
-LOOKAHEAD_DEPTH = 3
 # Look-ahead values closer than this are a tie, broken by information per unit of cost.
 TIE = 1e-9
-# Beliefs per chunk when the benchmark runs the look-ahead for many at once (memory bound).
-CHUNK = 1024
 
 DEFAULT_POLICY = "budget_lookahead"
 DEFAULT_THRESHOLD = 0.95
@@ -50,22 +48,6 @@ DEFAULT_THRESHOLD = 0.95
 Array = np.ndarray
 Choice = tuple[Array, Array]  # (index to challenge, winning score), one entry per belief
 Chooser = Callable[[Array, Array, Array, Array, Array, "int | None", "Regions | None"], Choice]
-
-
-@dataclass(frozen=True)
-class Regions:
-    """Region challenges as arrays: which candidates each covers, and its rates and cost.
-
-    `members` is (..., R, N), True where a region covers a candidate; `s`, `f` and `cost`
-    broadcast to (..., R). Only the policies that weigh what a challenge tells
-    (`information_gain`, and `budget_lookahead` while it gathers information) use them; the
-    other two are rules for challenging one candidate at a time.
-    """
-
-    members: Array
-    s: Array
-    f: Array
-    cost: Array
 
 
 def most_probable(
@@ -102,12 +84,7 @@ def information_gain(
     regions: Regions | None = None,
 ) -> Choice:
     """The most expected information per unit of cost; a region index follows the N singles."""
-    score = np.broadcast_to(information(p, s, f) / cost, p.shape)
-    if regions is not None and regions.members.shape[-2]:
-        q = np.einsum("...rn,...n->...r", regions.members, p)
-        covered = information(q, regions.s, regions.f) / regions.cost
-        score = np.concatenate([score, np.broadcast_to(covered, q.shape)], axis=-1)
-    return _best(score)
+    return _best(_information_scores(p, s, f, cost, regions))
 
 
 def budget_lookahead(
@@ -123,93 +100,37 @@ def budget_lookahead(
 
     With more than LOOKAHEAD_DEPTH tests left, or no budget, gather information: the most
     informative challenge per unit of cost, as `information_gain`. For the last tests, plan
-    exactly over the leaders; the score is then the chance of naming right when the window
-    closes. Challenges that promise the same chance go to the more informative one. The plan
-    narrows among single candidates: regions serve the gathering, before it.
+    exactly over the leaders and the most informative regions (`lookahead`); the score is then
+    the chance of naming right when the window closes. Challenges that promise the same chance
+    go to the more informative one.
     """
     if budget is None or budget > LOOKAHEAD_DEPTH:
         return information_gain(p, none, s, f, cost, budget, regions)
-    top, values = lookahead_values(p, none, s, f, max(budget, 1))
+    actions, values = lookahead_values(p, none, s, f, max(budget, 1), regions)
     best = values.max(axis=-1, keepdims=True)
-    p_top, s_top, f_top, cost_top = (_at(x, top, p.shape) for x in (p, s, f, cost))
-    bits = information(p_top, s_top, f_top) / cost_top
+    bits = np.take_along_axis(_information_scores(p, s, f, cost, regions), actions, axis=-1)
     pick = np.argmax(np.where(values >= best - TIE, bits, -np.inf), axis=-1)[..., None]
     return (
-        np.take_along_axis(top, pick, axis=-1)[..., 0],
+        np.take_along_axis(actions, pick, axis=-1)[..., 0],
         np.take_along_axis(values, pick, axis=-1)[..., 0],
     )
 
 
-def _at(x: Array, top: Array, shape: tuple[int, ...]) -> Array:
-    """The entries of x (one per candidate, or one for all) at the leaders' indices."""
-    return np.take_along_axis(np.broadcast_to(x, shape), top, axis=-1)
+def _information_scores(
+    p: Array, s: Array, f: Array, cost: Array, regions: Regions | None
+) -> Array:
+    """Information per unit of cost of every challenge: the N candidates, then the regions."""
+    score = np.broadcast_to(information(p, s, f) / cost, p.shape)
+    if regions is None or not regions.members.shape[-2]:
+        return score
+    q = np.einsum("...rn,...n->...r", regions.members, p)
+    covered = information(q, regions.s, regions.f) / regions.cost
+    return np.concatenate([score, np.broadcast_to(covered, q.shape)], axis=-1)
 
 
 def _best(score: Array) -> Choice:
     i = np.argmax(score, axis=-1)
     return i, np.take_along_axis(score, i[..., None], axis=-1)[..., 0]
-
-
-def lookahead_values(p: Array, none: Array, s: Array, f: Array, depth: int) -> tuple[Array, Array]:
-    """The leading candidates and, for each, the chance of naming right after `depth` tests.
-
-    The value of a branch is the expected probability of the hypothesis named at its end, which
-    is the chance that naming is right. Hypotheses outside the leaders are never challenged
-    inside the tree, so they all scale alike and only the largest of them (or "none of these")
-    can end up named: the leaders plus that one summarize the belief exactly. Stopping at the
-    threshold inside the window is not modelled; it can only lower a branch's value slightly.
-    """
-    p2 = np.atleast_2d(p)
-    none2 = np.broadcast_to(none, p2.shape[:1])
-    s2, f2 = np.broadcast_to(s, p2.shape), np.broadcast_to(f, p2.shape)
-    tops, values = [], []
-    for i in range(0, p2.shape[0], CHUNK):
-        rows = slice(i, i + CHUNK)
-        top, weights = _leaders(p2[rows], none2[rows])
-        tops.append(top)
-        values.append(_expectimax(weights, _likelihood_table(s2[rows], f2[rows], top), depth))
-    shape = (*p.shape[:-1], -1)
-    return np.concatenate(tops).reshape(shape), np.concatenate(values).reshape(shape)
-
-
-def _leaders(p: Array, none: Array) -> tuple[Array, Array]:
-    """Indices of the leading candidates, and weights: the leaders, then the best of the rest."""
-    n = p.shape[-1]
-    k = min(LOOKAHEAD_CANDIDATES, n)
-    if n > k:
-        part = np.argpartition(-p, k, axis=-1)
-        top = part[:, :k]
-        runner_up = np.take_along_axis(p, part[:, k : k + 1], axis=-1)[:, 0]
-    else:
-        top = np.broadcast_to(np.arange(n), p.shape)
-        runner_up = np.zeros(p.shape[0])
-    rest = np.maximum(runner_up, none)
-    return top, np.concatenate([np.take_along_axis(p, top, axis=-1), rest[:, None]], axis=-1)
-
-
-def _likelihood_table(s: Array, f: Array, top: Array) -> Array:
-    """L[row, action, outcome, hypothesis]: the chance of each result of each leader's test."""
-    k = top.shape[-1]
-    s_top = np.take_along_axis(s, top, axis=-1)[:, :, None]
-    f_top = np.take_along_axis(f, top, axis=-1)[:, :, None]
-    held = np.where(np.eye(k, k + 1, dtype=bool), s_top, f_top)
-    return np.stack([1.0 - held, held], axis=2)
-
-
-def _expectimax(weights: Array, likelihood: Array, depth: int) -> Array:
-    """Value of challenging each leader first, then choosing the best at every later step.
-
-    Unnormalized joint weights are carried down the tree: the chance of a branch's outcomes
-    times the posterior of its best hypothesis is just the largest joint weight at its leaf.
-    """
-    rows, k = likelihood.shape[0], likelihood.shape[1]
-    level = weights[:, None, :]
-    for _ in range(depth):
-        level = (level[:, :, None, None, :] * likelihood[:, None]).reshape(rows, -1, k + 1)
-    values = level.max(axis=-1)
-    for _ in range(depth - 1):
-        values = values.reshape(rows, -1, k, 2).sum(axis=-1).max(axis=-1)
-    return values.reshape(rows, k, 2).sum(axis=-1)
 
 
 POLICIES: dict[str, Chooser] = {
@@ -351,9 +272,7 @@ def expected_rates(model: TestModel, weights: Array) -> tuple[float, float]:
     return float(weights @ s), float(weights @ f)
 
 
-def rates(
-    belief: Posterior, model: ModelLike, weights: Array | None = None
-) -> tuple[Array, Array]:
+def rates(belief: Posterior, model: ModelLike, weights: Array | None = None) -> tuple[Array, Array]:
     """Sensitivity and false-positive rate of each candidate's challenge, as arrays."""
     w = belief.level_weights() if weights is None else weights
     if isinstance(model, TestModel):
@@ -406,3 +325,18 @@ def _check_stopping(threshold: float, budget: int | None) -> None:
         raise InvalidStopping(
             f"The budget is {budget!r}; it must be a whole number of tests, 0 or more."
         )
+
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "DEFAULT_THRESHOLD",
+    "LOOKAHEAD_CANDIDATES",
+    "LOOKAHEAD_DEPTH",
+    "POLICIES",
+    "REGION_ACTIONS",
+    "Regions",
+    "Suggestion",
+    "choose",
+    "lookahead_values",
+    "next_test",
+]

@@ -46,8 +46,8 @@ def verdict(belief: Posterior, threshold: float = DEFAULT_THRESHOLD) -> Verdict:
     none = belief.none_of_these
     if named == NONE_OF_THESE:
         words = (
-            f"None of these: the compensator is probably not on the list ({percent(none, threshold)}); "
-            "add and challenge another structure."
+            "None of these: the compensator is probably not on the list "
+            f"({percent(none, threshold)}); add and challenge another structure."
         )
         return Verdict("none_of_these", NONE_OF_THESE, none, leaders, none, words)
     if named is not None:
@@ -67,9 +67,7 @@ def _leaders(belief: Posterior) -> list[tuple[str, float]]:
     return found
 
 
-def _undecided(
-    belief: Posterior, leaders: tuple[tuple[str, float], ...], threshold: float
-) -> str:
+def _undecided(belief: Posterior, leaders: tuple[tuple[str, float], ...], threshold: float) -> str:
     ranked = list(leaders)
     first, p = ranked[0]
     tied = tied_with(ranked, first)

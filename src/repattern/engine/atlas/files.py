@@ -6,6 +6,7 @@ is to fix, one line each (see atlas_yaml for the form of a line).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,7 +230,7 @@ def _read_regions(data_dir: Path, files: AtlasFiles) -> None:
             files.regions[region.id] = region
 
 
-def _sided(entry_id: str, sides: list[str], files: AtlasFiles) -> bool:
+def _sided(entry_id: str, sides: Sequence[str], files: AtlasFiles) -> bool:
     """Whether a contact on each of these sides reaches a site of the entry (or its midline)."""
     entry = files.muscles.get(entry_id) or files.structures.get(entry_id)
     if entry is None:
