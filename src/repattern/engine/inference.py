@@ -11,6 +11,7 @@ the compensator is any of them.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -118,10 +119,17 @@ class TestModel:
 
     def level_rates(self) -> tuple[np.ndarray, np.ndarray]:
         """Sensitivity and false-positive rate at each reliability level (one for a point)."""
-        if not self.levels:
-            return np.array([self.sensitivity]), np.array([self.false_positive_rate])
-        rates = np.asarray(self.levels, dtype=float)
-        return rates[:, 0], rates[:, 1]
+        return self._level_rates
+
+    @functools.cached_property
+    def _level_rates(self) -> tuple[np.ndarray, np.ndarray]:
+        rates = np.asarray(
+            self.levels or ((self.sensitivity, self.false_positive_rate),), dtype=float
+        )
+        s, f = rates[:, 0].copy(), rates[:, 1].copy()
+        s.setflags(write=False)
+        f.setflags(write=False)
+        return s, f
 
     def likelihood(self, positive: bool, is_compensator: bool) -> float:
         """The chance of this result, given whether the challenged structure is the compensator."""

@@ -70,9 +70,16 @@ def _leaders(belief: Posterior) -> list[tuple[str, float]]:
 def _undecided(belief: Posterior, leaders: tuple[tuple[str, float], ...], threshold: float) -> str:
     ranked = list(leaders)
     first, p = ranked[0]
-    tied = tied_with(ranked, first)
+    tied = tied_with(belief.top(), first)
     if tied:
-        head = f"Undecided: {listing([first, *tied])} are tied at {percent(p, threshold)} each"
+        shown = tied[: LEADERS - 1]
+        more = len(tied) - len(shown)
+        names = (
+            listing([first, *shown])
+            if not more
+            else f"{', '.join([first, *shown])} and {more} more"
+        )
+        head = f"Undecided: {names} are tied at {percent(p, threshold)} each"
     else:
         others = ", ".join(f"{n} {percent(q, threshold)}" for n, q in ranked[1:])
         head = f"Undecided: {first} leads at {percent(p, threshold)}" + (

@@ -1,8 +1,8 @@
 """Numbers in the words the engine gives a practitioner.
 
-A probability is shown as a whole percentage rounded down, with as many decimals as it takes
-never to land on the other side of the stop threshold: 0.948 reads "94.8%" against a threshold
-of 0.95, never "95%", so a reason cannot contradict the stop rule.
+A probability is shown as a whole percentage, with as many decimals as it takes never to land
+on the other side of the stop threshold: 0.948 reads "94.8%" against a threshold of 0.95,
+never "95%", so a reason cannot contradict the stop rule.
 """
 
 from __future__ import annotations
@@ -17,15 +17,19 @@ TIE = 1e-9
 
 
 def percent(p: float, threshold: float) -> str:
-    """p as a percentage, rounded down, on the same side of `threshold` as p itself."""
+    """p as a whole percentage, with decimals only where rounding would cross `threshold`."""
     if 0.0 < p < 0.01:
         return "under 1%"
+    if 0.995 <= p < 1.0 and threshold <= 0.99:
+        return "over 99%"
     for digits in range(4):
-        scale = 10.0**digits
-        shown = math.floor(p * 100.0 * scale + 1e-9) / scale
-        if (shown >= 100.0 * threshold - 1e-9) == (p >= threshold) or digits == 3:
+        shown = round(p * 100.0, digits)
+        if (shown / 100.0 >= threshold) == (p >= threshold):
             return f"{shown:.{digits}f}%"
-    raise AssertionError("unreachable")  # pragma: no cover
+    # Closer to the threshold than a thousandth of a point: round away from it.
+    scale = 1000.0
+    edge = math.ceil if p >= threshold else math.floor
+    return f"{edge(p * 100.0 * scale) / scale:.3f}%"
 
 
 def hypothesis(name: str) -> str:

@@ -6,7 +6,6 @@ is to fix, one line each (see atlas_yaml for the form of a line).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -212,28 +211,9 @@ def _read_regions(data_dir: Path, files: AtlasFiles) -> None:
             continue
         ok = _check_sources(region.sources, place, region.id, "sources", files)
         for i, entry_id in enumerate(region.covers):
-            where = place.at("covers", i)
-            if not _check_entry(entry_id, where, region.id, f"covers[{i}]", files):
-                ok = False
-            elif not _sided(entry_id, region.sides, files):
-                ok = False
-                files.errors.append(
-                    problem(
-                        where,
-                        region.id,
-                        f"covers[{i}]",
-                        f"{entry_id!r} has no site on the {' or '.join(region.sides)} side; "
-                        "cover it from a contact on a side it has, or leave it out",
-                    )
-                )
+            ok = (
+                _check_entry(entry_id, place.at("covers", i), region.id, f"covers[{i}]", files)
+                and ok
+            )
         if ok:
             files.regions[region.id] = region
-
-
-def _sided(entry_id: str, sides: Sequence[str], files: AtlasFiles) -> bool:
-    """Whether a contact on each of these sides reaches a site of the entry (or its midline)."""
-    entry = files.muscles.get(entry_id) or files.structures.get(entry_id)
-    if entry is None:
-        return True
-    have = set(entry.sides)
-    return all(side in have or "midline" in have or side == "midline" for side in sides)

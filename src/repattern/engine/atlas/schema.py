@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -207,15 +208,13 @@ class ChallengeRegion(Record):
     contact: Text
     sources: list[str] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _no_repeats(self) -> ChallengeRegion:
-        for name, values in (("covers", self.covers), ("sides", self.sides)):
-            seen: set[str] = set()
-            for i, value in enumerate(values):
-                if value in seen:
-                    raise ValueError(f"{name}[{i}] repeats {value!r}; list it once")
-                seen.add(value)
-        return self
+    @field_validator("covers", "sides")
+    @classmethod
+    def _listed_once(cls, values: list[str]) -> list[str]:
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                raise ValueError(f"item {i} repeats {value!r}; list it once")
+        return values
 
 
 class Source(Record):
