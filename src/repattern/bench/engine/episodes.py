@@ -38,7 +38,7 @@ class Rates:
             return model
         if isinstance(model, TestModel):
             s, f = model.level_rates()
-            return cls(s[:, None], f[:, None]) if model.levels else cls(s[0], f[0])
+            return cls(s[None, :, None], f[None, :, None]) if model.levels else cls(s[0], f[0])
         levels = [m.level_rates() for m in model]
         return cls(
             np.stack([s for s, _ in levels])[:, :, None],

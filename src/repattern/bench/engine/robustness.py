@@ -31,6 +31,9 @@ CLINIC_SHARES = (0.02, 0.15)
 CLINICS = 100
 CLINIC_PATTERNS = 200
 MODES = ((None, "no_limit"), (WINDOW_TESTS, "window"))
+# The target's row: from_record as the API gives it, from the cautious defaults. The row that
+# starts from the told figures instead is a harder case the report shows beside it.
+RECORD_TARGET = "from_record, cautious defaults"
 
 
 def run_unlisted(bench: Bench, boot: Bootstrap) -> None:
@@ -88,7 +91,7 @@ def run_records(bench: Bench, boot: Bootstrap) -> None:
     clients = bench.settings.episodes
     priors = {
         "point model told 0.85/0.15": None,
-        "from_record, cautious defaults": PopulationPrior(),
+        RECORD_TARGET: PopulationPrior(),
         "from_record, told figures as the prior": PopulationPrior(*TOLD),
     }
     table: dict[str, Any] = {}
