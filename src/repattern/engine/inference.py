@@ -25,6 +25,7 @@ from repattern.engine.errors import (
     InvalidWeight,
     UnknownCandidate,
 )
+from repattern.engine.information import binary_entropy, information
 from repattern.engine.levels import (
     LEVELS,
     POPULATION_PRIOR,
@@ -36,30 +37,19 @@ from repattern.engine.levels import (
 )
 from repattern.engine.none_of_these import NONE_OF_THESE, NONE_SHARE
 
-__all__ = ["NONE_OF_THESE", "NONE_SHARE", "Challenged", "ModelLike", "Posterior", "TestModel"]
+__all__ = [
+    "NONE_OF_THESE",
+    "NONE_SHARE",
+    "Challenged",
+    "ModelLike",
+    "Posterior",
+    "TestModel",
+    "binary_entropy",
+    "information",
+]
 
 # One candidate's site, or a region's members challenged together under one contact.
 Challenged = str | tuple[str, ...]
-
-
-def binary_entropy(p: np.ndarray | float) -> np.ndarray:
-    """h(p) in bits, with h(0) = h(1) = 0."""
-    q = np.clip(np.asarray(p, dtype=float), 1e-300, 1.0 - 1e-16)
-    return np.asarray(-(q * np.log2(q) + (1.0 - q) * np.log2(1.0 - q)))
-
-
-def information(p: np.ndarray | float, s: np.ndarray | float, f: np.ndarray | float) -> np.ndarray:
-    """Expected bits one challenge gives about whether the compensator is in what it covers.
-
-    I(p) = h(f + p(s - f)) - p h(s) - (1 - p) h(f), p the probability held by the challenged
-    candidate (or the region's members together). The result depends on the hypothesis only
-    through "is it one of these?", so this is also the expected drop in the whole belief's
-    entropy.
-    """
-    p = np.asarray(p, dtype=float)
-    return np.asarray(
-        binary_entropy(f + p * (s - f)) - p * binary_entropy(s) - (1.0 - p) * binary_entropy(f)
-    )
 
 
 @dataclass(frozen=True)
@@ -282,12 +272,11 @@ class Posterior:
     def _joint_for(self, levels: int) -> np.ndarray:
         assert self.log_joint is not None
         rows = self.log_joint.shape[0]
-        if rows == levels or levels == 1:
-            return self.log_joint.copy()
-        if rows == 1:
-            return np.repeat(self.log_joint, levels, axis=0)
-        raise InvalidTestModel(
-            f"This belief was built with {rows} reliability levels and the model has {levels}."
+        # Every model with levels has LEVELS of them, so only a point and levels ever meet.
+        return (
+            self.log_joint.copy()
+            if rows == levels or levels == 1
+            else np.repeat(self.log_joint, levels, axis=0)
         )
 
     def index(self, candidate: str) -> int:
@@ -380,9 +369,7 @@ def _check_rates(s: object, f: object) -> None:
 
 def _logsumexp(log_p: np.ndarray) -> float:
     top = float(np.max(log_p))
-    if not math.isfinite(top):
-        return top
-    return top + math.log(float(np.exp(log_p - top).sum()))
+    return top if not math.isfinite(top) else top + math.log(float(np.exp(log_p - top).sum()))
 
 
 def _logsumexp_rows(joint: np.ndarray) -> np.ndarray:

@@ -13,7 +13,7 @@ import numpy as np
 
 from repattern.bench.engine.grid import POLICY_NAMES
 from repattern.bench.engine.scenarios import Bench, Cell
-from repattern.engine.policies import DEFAULT_POLICY
+from repattern.engine.policies import DEFAULT_POLICY, DEFAULT_THRESHOLD
 
 
 def write_plot(path: Path, results: dict[str, Any], bench: Bench) -> None:
@@ -36,7 +36,7 @@ def write_plot(path: Path, results: dict[str, Any], bench: Bench) -> None:
         ax.plot(sizes, [r["no_limit"][p]["mean_tests"][0] for r in rows], marker="o", label=p)
     ax.plot(sizes, [r["fano"]["bound"] for r in rows], "k--", label="Fano bound")
     ax.set(
-        title="Mean tests to stop at 0.95 (0.85/0.15, Dirichlet(1))",
+        title=f"Mean tests to stop at {DEFAULT_THRESHOLD} (0.85/0.15, Dirichlet(1))",
         xlabel="candidates N",
         ylabel="tests",
         yscale="log",
