@@ -4,15 +4,19 @@ It never imports Django, so it is tested fast, benchmarked alone and usable from
 
 The search for a compensator, as the session screen drives it:
 
-- `Posterior.from_prior(weights, none_of_these=learned_none_share(on_list, added))`;
-- `next_test(belief, model, threshold=..., budget=..., regions=..., region_model=...)` for the
-  next challenge (`Suggestion.candidates`, `.region`, `.reason`), None to stop;
-- `belief.observe(candidate_or_region_members, positive=True/False, model=...)` per result;
-- `verdict(belief)` for what to say: confident in X, confident none of these, or undecided.
+- `Posterior.from_prior(weights, none_of_these=learned_none_share(on_list, added))`: the
+  clinic's own share of compensators the practitioner had to add;
+- `next_test(belief, model, threshold=..., budget=..., regions=contacts_for(atlas,
+  belief.candidates), region_model=...)`: the next challenge (`Suggestion.candidates`,
+  `.region`, `.candidate`, `.reason`), or None to stop;
+- `belief.observe(site, positive=True/False, model=model)` for a single challenge, and
+  `belief.observe(tuple_of_members, positive=..., model=region_model)` for a region;
+- `verdict(belief, threshold)`: what to say, confident in X, confident none of these, or
+  undecided with the leaders (`Verdict.kind`, `.name`, `.leaders`, `.words`).
 
-`TestModel.from_record(...)` or `estimate_reliability(...).model` give a test model that
-carries its uncertainty; `contacts_for(atlas, candidates)` the atlas's challengeable regions
-that cover the belief's candidates.
+Test models carry their uncertainty when they come from a record: `TestModel.from_record(...)`
+with a practitioner's counts of single challenges, or of region challenges for `region_model`,
+and `estimate_reliability(...).model` (confirmed outcomes and blinded retests).
 """
 
 from repattern.engine.candidates import Candidate, ClientHistory, Reason, rank_candidates

@@ -11,8 +11,10 @@ Two kinds of evidence (DOMAIN.md section 2):
 
 Both are combined with a Beta prior from the population (s about 0.75, f about 0.25, worth ten
 tests each), so a new practitioner starts at typical figures and their own record takes over as it
-grows. The posterior is computed on a grid over 0 < f < s < 1, which also keeps the estimate a
-valid `TestModel`.
+grows. The posterior is computed on a grid over 0 < f < s < 1 (`levels`), which also keeps the
+estimate a valid `TestModel`; `Reliability.model` carries the posterior's spread as reliability
+levels, so the engine weighs what it does not know about the practitioner. Region challenges
+have a reliability of their own: the same estimate, fed with counts of region challenges.
 """
 
 from __future__ import annotations
