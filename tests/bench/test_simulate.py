@@ -144,3 +144,10 @@ def test_the_share_for_none_of_these_may_differ_per_client() -> None:
     shares = np.where(np.arange(400) % 2 == 0, 0.01, 0.3)
     run = simulate(priors, truth, CAREFUL, np.random.default_rng(19), none_of_these=shares)
     assert run.false_confident.mean() < 0.05
+
+
+def test_when_the_compensator_is_not_listed_the_engine_rarely_names_one() -> None:
+    priors, truth = clients(20, 2000, 10, 1.0, unlisted=1.0)
+    run = simulate(priors, truth, CAREFUL, np.random.default_rng(21))
+    assert run.false_confident.mean() < 0.05
+    assert (run.confident & (run.named == 10)).mean() > 0.9

@@ -1,12 +1,10 @@
-"""Inputs the first engine mishandled: huge weights, a candidate named like the residual,
-results that are not a yes or a no, and a one-candidate prior that was never tested.
+"""What a belief accepts: any finite positive weights, candidate names other than the
+residual's, and challenge results that are a real yes or no.
 
 Dana's left psoas tests weak; Alice (s/f 0.85/0.15) is searching for the compensator.
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pytest
@@ -19,7 +17,6 @@ from repattern.engine import (
     InvalidResult,
     Posterior,
     TestModel,
-    next_test,
 )
 
 ALICE = TestModel(0.85, 0.15)
@@ -79,37 +76,3 @@ def test_no_is_not_a_hold() -> None:
 def test_numpy_booleans_are_results() -> None:
     belief = Posterior.from_prior({"a": 1.0, "b": 1.0})
     assert belief.observe("a", np.bool_(True), ALICE).probability("a") > 0.5
-
-
-def test_a_one_candidate_prior_is_tested_before_it_is_named() -> None:
-    belief = Posterior.from_prior({"quadratus_lumborum:left": 1.0})
-    assert belief.probability("quadratus_lumborum:left") == pytest.approx(0.95)
-    assert belief.confident(0.95) is None
-    choice = next_test(belief, ALICE)
-    assert choice is not None and choice.candidate == "quadratus_lumborum:left"
-
-
-def test_with_no_room_for_none_of_these_a_lone_candidate_is_certain() -> None:
-    belief = Posterior.from_prior({"a": 1.0}, none_of_these=0.0)
-    assert belief.confident(0.95) == "a"
-    assert next_test(belief, ALICE) is None
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.floats(0.01, 100.0), min_size=1),
-    st.floats(0.001, 0.5),
-    st.lists(st.tuples(st.integers(0, 20), st.booleans()), max_size=25),
-)
-def test_a_listed_candidate_is_named_only_once_it_beats_none_of_these_by_the_bound(
-    weights: dict[str, float], share: float, results: list[tuple[int, bool]]
-) -> None:
-    names = list(weights)
-    belief = Posterior.from_prior(weights, none_of_these=share)
-    belief = belief.observe_all([(names[i % len(names)], r) for i, r in results], ALICE)
-    named = belief.confident(0.95)
-    if named is not None and named != NONE_OF_THESE:
-        odds = belief.probability(named) / belief.none_of_these
-        assert odds >= (1 - share) / (share * 0.05) * (1 - 1e-9)
-        assert belief.probability(named) >= 0.95
-    assert math.isfinite(belief.entropy())
