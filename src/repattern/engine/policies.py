@@ -108,12 +108,34 @@ def budget_lookahead(
         return information_gain(p, none, s, f, cost, budget, regions)
     actions, values = lookahead_values(p, none, s, f, max(budget, 1), regions)
     best = values.max(axis=-1, keepdims=True)
-    bits = np.take_along_axis(_information_scores(p, s, f, cost, regions), actions, axis=-1)
+    bits = _action_information(p, s, f, cost, regions, actions)
     pick = np.argmax(np.where(values >= best - TIE, bits, -np.inf), axis=-1)[..., None]
     return (
         np.take_along_axis(actions, pick, axis=-1)[..., 0],
         np.take_along_axis(values, pick, axis=-1)[..., 0],
     )
+
+
+def _action_information(
+    p: Array, s: Array, f: Array, cost: Array, regions: Regions | None, actions: Array
+) -> Array:
+    """Information per unit of cost of the actions the look-ahead weighed, and only those."""
+    n = p.shape[-1]
+    single = np.minimum(actions, n - 1)
+    p_a, s_a, f_a, c_a = (
+        np.take_along_axis(np.broadcast_to(x, p.shape), single, axis=-1) for x in (p, s, f, cost)
+    )
+    if regions is not None and regions.members.shape[-2] and (actions >= n).any():
+        shape = regions.members.shape[:-1]
+        r = np.clip(actions - n, 0, shape[-1] - 1)
+        chosen = np.take_along_axis(regions.members, r[..., None], axis=-2)
+        inside = actions >= n
+        p_a = np.where(inside, (chosen * p[..., None, :]).sum(axis=-1), p_a)
+        s_a, f_a, c_a = (
+            np.where(inside, np.take_along_axis(np.broadcast_to(x, shape), r, axis=-1), y)
+            for x, y in ((regions.s, s_a), (regions.f, f_a), (regions.cost, c_a))
+        )
+    return information(p_a, s_a, f_a) / c_a
 
 
 def _information_scores(
@@ -243,11 +265,15 @@ def _region_arrays(
         return None
     members = np.zeros((len(covered), len(belief.candidates)))
     s, f, cost = (np.ones(len(covered)) for _ in range(3))
+    # Usually one model serves every region: weigh its levels once.
+    weighed: dict[int, tuple[float, float]] = {}
     for r, (name, found) in enumerate(covered.items()):
-        members[r, belief.members(found)] = 1.0
+        members[r, [belief.index(c) for c in found]] = 1.0
         chosen = _region_model(name, found, model, region_model)
-        s[r], f[r] = expected_rates(chosen, weights)
-        cost[r] = _cost(name, (costs or {}).get(name, 1.0))
+        if id(chosen) not in weighed:
+            weighed[id(chosen)] = expected_rates(chosen, weights)
+        s[r], f[r] = weighed[id(chosen)]
+        cost[r] = _cost(name, costs[name]) if costs and name in costs else 1.0
     return Regions(members, s, f, cost)
 
 
