@@ -32,7 +32,7 @@ def own_commands_help() -> str:
 
 
 # Modules of repattern.bench that are helpers of the benches, not benches themselves.
-BENCH_HELPERS = frozenset({"simulate"})
+BENCH_HELPERS: frozenset[str] = frozenset()
 
 
 def bench_names() -> list[str]:

@@ -22,6 +22,7 @@ from repattern.engine import (
     next_test,
 )
 from repattern.engine.policies import choose, lookahead_values
+from repattern.engine.words import percent
 
 ALICE = TestModel(0.85, 0.15)
 SHARP, SLOPPY = TestModel(0.95, 0.05), TestModel(0.6, 0.4)
@@ -194,9 +195,17 @@ def test_the_lookahead_is_exact_when_every_candidate_is_a_leader(
 
 
 def test_it_stops_when_a_candidate_reaches_the_threshold() -> None:
-    sure = belief({"a": 0.97, "b": 0.03}, none=0.01)
+    sure = belief({"a": 0.5, "b": 0.5}).observe_all([("a", True)] * 4 + [("b", False)] * 2, ALICE)
+    assert sure.probability("a") >= 0.95
     assert next_test(sure, ALICE, threshold=0.95) is None
-    assert next_test(sure, ALICE, threshold=0.99) is not None
+    assert next_test(sure, ALICE, threshold=0.9999) is not None
+
+
+def test_a_prior_alone_never_settles_a_search() -> None:
+    alone = belief({"a": 1.0})
+    assert alone.probability("a") == pytest.approx(0.95)
+    choice = next_test(alone, ALICE)
+    assert choice is not None and choice.candidate == "a"
 
 
 def test_it_stops_when_none_of_these_reaches_the_threshold() -> None:
@@ -231,7 +240,7 @@ def test_the_default_policy_names_the_window_and_the_chance_of_naming_right() ->
     assert early is not None and late is not None and late.policy == DEFAULT_POLICY
     assert "with 6 tests left, take the challenge expected to tell the most" in early.reason
     assert "with 2 tests left" in late.reason and "when the window closes" in late.reason
-    assert f"{late.score:.0%}" in late.reason
+    assert percent(late.score, 0.95) in late.reason
 
 
 @pytest.mark.parametrize("threshold", [0.0, -0.5, 1.5])

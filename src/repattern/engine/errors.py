@@ -13,6 +13,14 @@ class InvalidWeight(EngineError, ValueError):
     """A prior weight (or the "none of these" share) that is not a finite positive number."""
 
 
+class InvalidCandidate(EngineError, ValueError):
+    """A candidate name the engine cannot take (the residual's own key), or an empty region."""
+
+
+class InvalidResult(EngineError, TypeError):
+    """A challenge result that is not True (the weak muscle held) or False (it stayed weak)."""
+
+
 class InvalidTestModel(EngineError, ValueError):
     """Test rates that do not satisfy 0 < false-positive rate < sensitivity < 1."""
 
@@ -31,6 +39,13 @@ class InvalidCost(EngineError, ValueError):
 
 class InvalidStopping(EngineError, ValueError):
     """A threshold outside (0, 1] or a budget below zero."""
+
+
+class UnknownRegion(EngineError, KeyError):
+    """A region name that the regions given to `next_test` (or the atlas) do not hold."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class UnknownPolicy(EngineError, KeyError):

@@ -11,13 +11,14 @@ Two kinds of evidence (DOMAIN.md section 2):
 
 Both are combined with a Beta prior from the population (s about 0.75, f about 0.25, worth ten
 tests each), so a new practitioner starts at typical figures and their own record takes over as it
-grows. The posterior is computed on a grid over 0 < f < s < 1, which also keeps the estimate a
-valid `TestModel`.
+grows. The posterior is computed on a grid over 0 < f < s < 1 (`levels`), which also keeps the
+estimate a valid `TestModel`; `Reliability.model` carries the posterior's spread as reliability
+levels, so the engine weighs what it does not know about the practitioner. Region challenges
+have a reliability of their own: the same estimate, fed with counts of region challenges.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,29 +27,25 @@ import numpy as np
 
 from repattern.engine.errors import InvalidRecord
 from repattern.engine.inference import TestModel
+from repattern.engine.levels import (
+    POPULATION_PRIOR,
+    Level,
+    PopulationPrior,
+    grid_posterior,
+    levels_of,
+)
 
-GRID = 200
+__all__ = [
+    "POPULATION_PRIOR",
+    "ConfirmedCounts",
+    "Estimate",
+    "PopulationPrior",
+    "Reliability",
+    "RetestPair",
+    "estimate_reliability",
+]
+
 LEVEL = 0.95
-
-
-@dataclass(frozen=True)
-class PopulationPrior:
-    """Typical figures, and how many tests' worth of evidence they count for."""
-
-    sensitivity: float = 0.75
-    false_positive_rate: float = 0.25
-    weight: float = 10.0
-
-    def __post_init__(self) -> None:
-        TestModel(self.sensitivity, self.false_positive_rate)
-        if not (math.isfinite(self.weight) and self.weight > 0):
-            raise InvalidRecord(
-                f"The population prior's weight is {self.weight!r}; it must be "
-                "a positive number of tests."
-            )
-
-
-POPULATION_PRIOR = PopulationPrior()
 
 
 @dataclass(frozen=True)
@@ -125,10 +122,14 @@ class Reliability:
     retest_pairs: int
     prior: PopulationPrior
     level: float
+    levels: tuple[Level, ...] = ()
 
     @property
     def model(self) -> TestModel:
-        return TestModel(self.sensitivity.mean, self.false_positive_rate.mean)
+        """The test model to give the engine: these figures with their uncertainty."""
+        if not self.levels:
+            return TestModel(self.sensitivity.mean, self.false_positive_rate.mean)
+        return TestModel.from_levels(self.levels)
 
     def explain(self) -> str:
         pct = f"{100 * self.level:.0f}%"
@@ -158,10 +159,14 @@ def estimate_reliability(
         raise InvalidRecord(f"The interval level is {level!r}; it must be between 0 and 1.")
     confirmed = confirmed or ConfirmedCounts()
     pairs = list(retests)
-    s, f = _grid()
-    log_post = _log_prior(s, f, prior) + _log_confirmed(s, f, confirmed) + _log_retests(s, f, pairs)
-    post = np.exp(log_post - log_post.max())
-    post /= post.sum()
+    s, f, post = grid_posterior(
+        prior,
+        confirmed.held_when_compensator,
+        confirmed.tested_when_compensator - confirmed.held_when_compensator,
+        confirmed.held_when_not,
+        confirmed.tested_when_not - confirmed.held_when_not,
+        [(p.first, p.second, float(p.prior)) for p in pairs],
+    )
     return Reliability(
         _estimate(s[:, 0], post.sum(axis=1), level),
         _estimate(f[0, :], post.sum(axis=0), level),
@@ -169,45 +174,8 @@ def estimate_reliability(
         len(pairs),
         prior,
         level,
+        levels_of(s, f, post),
     )
-
-
-def _grid() -> tuple[np.ndarray, np.ndarray]:
-    x = (np.arange(GRID) + 0.5) / GRID
-    return x[:, None], x[None, :]
-
-
-def _log_prior(s: np.ndarray, f: np.ndarray, prior: PopulationPrior) -> np.ndarray:
-    w = prior.weight
-    a_s, b_s = prior.sensitivity * w, (1 - prior.sensitivity) * w
-    a_f, b_f = prior.false_positive_rate * w, (1 - prior.false_positive_rate) * w
-    log_p = (a_s - 1) * np.log(s) + (b_s - 1) * np.log1p(-s)
-    log_p = log_p + (a_f - 1) * np.log(f) + (b_f - 1) * np.log1p(-f)
-    # A challenge that held more often for wrong structures than right ones would tell nothing.
-    return np.where(f < s, log_p, -np.inf)
-
-
-def _log_confirmed(s: np.ndarray, f: np.ndarray, c: ConfirmedCounts) -> np.ndarray:
-    missed = c.tested_when_compensator - c.held_when_compensator
-    rejected = c.tested_when_not - c.held_when_not
-    return (
-        c.held_when_compensator * np.log(s)
-        + missed * np.log1p(-s)
-        + c.held_when_not * np.log(f)
-        + rejected * np.log1p(-f)
-    )
-
-
-def _log_retests(s: np.ndarray, f: np.ndarray, pairs: list[RetestPair]) -> np.ndarray:
-    total = np.zeros((s.shape[0], f.shape[1]))
-    for (first, second, prior), n in Counter((p.first, p.second, p.prior) for p in pairs).items():
-        total += n * np.log(prior * _both(s, first, second) + (1 - prior) * _both(f, first, second))
-    return total
-
-
-def _both(rate: np.ndarray, first: bool, second: bool) -> np.ndarray:
-    """Chance of this pair of results from two independent tests that hold at `rate`."""
-    return (rate if first else 1 - rate) * (rate if second else 1 - rate)
 
 
 def _estimate(x: np.ndarray, mass: np.ndarray, level: float) -> Estimate:

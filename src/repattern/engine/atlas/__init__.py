@@ -11,7 +11,8 @@ Everything the engine and the session screen know about the body comes from the 
 - `relations`: synergists and antagonists derived from the actions, and reported pairs;
 - `search`: by name, alias, region, joint, action, nerve root, or job ("hip flexors");
 - `charts`: a clinic's own chart of relations (CSV or YAML);
-- `movements`: the joints and actions the schema speaks of.
+- `movements`: the joints and actions the schema speaks of;
+- regions (`regions.yaml`, `Atlas.regions`): the places one contact covers, for region challenges.
 """
 
 from repattern.engine.atlas.atlas import DATA_DIR, Atlas, CheckReport, check_data, load_atlas
@@ -19,6 +20,7 @@ from repattern.engine.atlas.charts import parse_chart as parse_clinic_chart
 from repattern.engine.atlas.relations import Relation
 from repattern.engine.atlas.schema import (
     Action,
+    ChallengeRegion,
     Condition,
     Innervation,
     Muscle,
@@ -34,6 +36,7 @@ __all__ = [
     "OPPOSITE_SIDE",
     "Action",
     "Atlas",
+    "ChallengeRegion",
     "CheckReport",
     "Condition",
     "Entry",

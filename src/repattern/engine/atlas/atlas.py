@@ -15,7 +15,7 @@ from repattern.engine.atlas.relations import (
     derive_relations,
     shared_source,
 )
-from repattern.engine.atlas.schema import Condition, Muscle, Source, Structure
+from repattern.engine.atlas.schema import ChallengeRegion, Condition, Muscle, Source, Structure
 from repattern.engine.atlas.search import Entry, Indexed, index, search
 from repattern.engine.atlas.sites import OPPOSITE_SIDE, Site, parse_site
 from repattern.engine.errors import AtlasError, DataFileError, InvalidSite, UnknownStructure
@@ -33,8 +33,10 @@ class Atlas:
         sources: dict[str, Source],
         conditions: dict[str, Condition],
         relations: list[Relation],
+        regions: dict[str, ChallengeRegion] | None = None,
     ) -> None:
         self.muscles = muscles
+        self.regions = regions or {}
         self.structures = structures
         self.sources = sources
         self.conditions = conditions
@@ -101,7 +103,12 @@ class Atlas:
             self.get(rel.a)
             self.get(rel.b)
         return Atlas(
-            self.muscles, self.structures, self.sources, self.conditions, [*self.relations, *added]
+            self.muscles,
+            self.structures,
+            self.sources,
+            self.conditions,
+            [*self.relations, *added],
+            self.regions,
         )
 
     def site(self, text: str) -> Site:
@@ -173,7 +180,7 @@ class CheckReport:
     def format(self) -> str:
         lines = [
             f"{name}: {self.counts.get(name, 0)}"
-            for name in ("muscles", "structures", "relations", "conditions")
+            for name in ("muscles", "structures", "relations", "conditions", "regions")
         ]
         if self.errors:
             lines.append(f"{len(self.errors)} error(s):")
@@ -203,7 +210,9 @@ def _build(files: AtlasFiles) -> Atlas:
         for p in files.pairs
     ]
     conditions = {c.id: Condition.from_map(c) for c in files.conditions}
-    return Atlas(files.muscles, files.structures, files.sources, conditions, relations)
+    return Atlas(
+        files.muscles, files.structures, files.sources, conditions, relations, files.regions
+    )
 
 
 def _read(data_dir: Path) -> tuple[Atlas, list[str]]:
@@ -237,5 +246,6 @@ def check_data(data_dir: Path | None = None) -> CheckReport:
         "structures": len(atlas.structures),
         "relations": len(atlas.relations),
         "conditions": len(atlas.conditions),
+        "regions": len(atlas.regions),
     }
     return CheckReport(errors, counts)

@@ -12,6 +12,7 @@ from pathlib import Path
 from repattern.engine.atlas.documents import Document, Place, problem, read_yaml, validate_entries
 from repattern.engine.atlas.schema import (
     CONDITION_IDS,
+    ChallengeRegion,
     ConditionMap,
     Muscle,
     ReportedPair,
@@ -23,6 +24,7 @@ SOURCES_FILE = "sources.yaml"
 STRUCTURES_FILE = "structures.yaml"
 RELATIONS_FILE = "relations.yaml"
 CONDITIONS_FILE = "conditions.yaml"
+REGIONS_FILE = "regions.yaml"
 MUSCLES_DIR = "muscles"
 
 
@@ -35,6 +37,7 @@ class AtlasFiles:
     sources: dict[str, Source] = field(default_factory=dict)
     pairs: list[ReportedPair] = field(default_factory=list)
     conditions: list[ConditionMap] = field(default_factory=list)
+    regions: dict[str, ChallengeRegion] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     where: dict[str, str] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
@@ -47,6 +50,7 @@ def read_atlas_files(data_dir: Path) -> AtlasFiles:
     _read_entries(data_dir, files)
     _read_pairs(data_dir, files)
     _read_conditions(data_dir, files)
+    _read_regions(data_dir, files)
     return files
 
 
@@ -197,3 +201,19 @@ def _read_conditions(data_dir: Path, files: AtlasFiles) -> None:
                     "this condition from vocabulary.CONDITIONS is not mapped; add an entry",
                 )
             )
+
+
+def _read_regions(data_dir: Path, files: AtlasFiles) -> None:
+    doc = _document(data_dir, REGIONS_FILE, files)
+    for region, place in validate_entries(doc, ChallengeRegion, files.errors) if doc else []:
+        if region.id in files.regions:
+            files.errors.append(problem(place.at("id"), region.id, "id", "duplicate region id"))
+            continue
+        ok = _check_sources(region.sources, place, region.id, "sources", files)
+        for i, entry_id in enumerate(region.covers):
+            ok = (
+                _check_entry(entry_id, place.at("covers", i), region.id, f"covers[{i}]", files)
+                and ok
+            )
+        if ok:
+            files.regions[region.id] = region

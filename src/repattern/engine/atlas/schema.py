@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -193,6 +194,27 @@ class Structure(Record):
                 "empty (it is placed on the body per client)"
             )
         return self
+
+
+class ChallengeRegion(Record):
+    """A place one contact covers: the atlas entries under it, per side, and the intake regions
+    whose scars and old injuries it covers too (regions.yaml)."""
+
+    id: EntryId
+    name: Text
+    sides: list[Side] = Field(min_length=1)
+    covers: list[EntryId] = Field(min_length=1)
+    places: list[RegionId] = []
+    contact: Text
+    sources: list[str] = Field(min_length=1)
+
+    @field_validator("covers", "sides")
+    @classmethod
+    def _listed_once(cls, values: list[str]) -> list[str]:
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                raise ValueError(f"item {i} repeats {value!r}; list it once")
+        return values
 
 
 class Source(Record):
