@@ -12,6 +12,8 @@ def test_a_red_flag_blocks_the_session_until_a_clearance_is_recorded(
     page: Page, live_server, alice, northside
 ):
     sign_in(page, live_server.url, "alice")
+    expect(page.locator("h1")).to_contain_text("Today")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Clients").click()
     expect(page.get_by_role("heading", name="Clients")).to_be_visible()
 
     page.get_by_role("link", name="New client").click()

@@ -58,14 +58,14 @@ def test_psoas_major_synergists_include_iliacus_because_both_flex_the_hip(atlas:
 
 def test_psoas_major_is_reported_with_the_same_side_quadratus_lumborum(atlas: Atlas) -> None:
     relation = between(atlas, "psoas_major", "quadratus_lumborum", "reported")
-    assert (relation.a, relation.b) == ("psoas_major", "quadratus_lumborum")
+    assert (relation.inhibited, relation.facilitated) == ("psoas_major", "quadratus_lumborum")
     assert relation.evidence == "reported" and relation.same_side
     assert relation.source == "nkt_psoas_page"
     assert relation.url == atlas.sources["nkt_psoas_page"].url
 
 
 def test_the_domain_s_reported_pairs_all_ship(atlas: Atlas) -> None:
-    pairs = {(r.a, r.b) for r in atlas.relations if r.kind == "reported"}
+    pairs = {(r.inhibited, r.facilitated) for r in atlas.relations if r.kind == "reported"}
     assert ("sternocleidomastoid", "scalene_anterior") in pairs
     assert ("scalene_anterior", "splenius_capitis") in pairs  # neck flexor, extensor: whiplash
     assert ("rectus_abdominis", "scar") in pairs
@@ -90,7 +90,7 @@ def test_one_relation_per_pair_lists_every_shared_action() -> None:
 def test_lateral_flexion_on_the_other_side_is_the_antagonist() -> None:
     bender = muscle("side_bender", ("lumbar_spine", "lateral_flexion"))
     other = muscle("other_bender", ("lumbar_spine", "lateral_flexion"))
-    relations = {(r.a, r.b, r.kind, r.same_side) for r in derive(bender, other)}
+    relations = {(r.inhibited, r.facilitated, r.kind, r.same_side) for r in derive(bender, other)}
     assert relations == {
         ("other_bender", "side_bender", "synergist", True),
         ("other_bender", "side_bender", "antagonist", False),
@@ -102,13 +102,15 @@ def test_lateral_flexion_on_the_other_side_is_the_antagonist() -> None:
 def test_rotators_that_turn_the_same_way_from_opposite_sides_are_synergists() -> None:
     toward = muscle("turns_toward", ("cervical_spine", "ipsilateral_rotation"))
     away = muscle("turns_away", ("cervical_spine", "contralateral_rotation"))
-    relations = {(r.kind, r.same_side) for r in derive(toward, away) if r.a != r.b}
+    relations = {
+        (r.kind, r.same_side) for r in derive(toward, away) if r.inhibited != r.facilitated
+    }
     assert relations == {("synergist", False), ("antagonist", True)}
 
 
 def test_the_same_rotator_on_the_other_side_is_its_antagonist() -> None:
     [relation] = derive(muscle("turns_toward", ("cervical_spine", "ipsilateral_rotation")))
-    assert (relation.a, relation.b, relation.kind, relation.same_side) == (
+    assert (relation.inhibited, relation.facilitated, relation.kind, relation.same_side) == (
         "turns_toward",
         "turns_toward",
         "antagonist",
@@ -160,25 +162,25 @@ def test_a_clinic_relation_with_an_unknown_entry_is_refused(atlas: Atlas) -> Non
         )
 
 
-def test_a_partner_on_the_same_side_sits_on_the_same_side(atlas: Atlas) -> None:
+def test_a_related_entry_on_the_same_side_sits_on_the_same_side(atlas: Atlas) -> None:
     relation = between(atlas, "psoas_major", "quadratus_lumborum", "reported")
-    assert atlas.partner_sites(relation, Site("psoas_major", "left")) == [
+    assert atlas.other_sites(relation, Site("psoas_major", "left")) == [
         Site("quadratus_lumborum", "left")
     ]
 
 
-def test_a_partner_on_the_other_side_sits_on_the_other_side(atlas: Atlas) -> None:
+def test_a_related_entry_on_the_other_side_sits_on_the_other_side(atlas: Atlas) -> None:
     relation = between(
         atlas, "sternocleidomastoid", "scalene_anterior", "reported", same_side=False
     )
-    assert atlas.partner_sites(relation, Site("sternocleidomastoid", "right")) == [
+    assert atlas.other_sites(relation, Site("sternocleidomastoid", "right")) == [
         Site("scalene_anterior", "left")
     ]
 
 
-def test_a_midline_only_partner_sits_on_the_midline(atlas: Atlas) -> None:
+def test_a_midline_only_related_entry_sits_on_the_midline(atlas: Atlas) -> None:
     relation = between(atlas, "psoas_major", "pelvic_floor", "reported")
-    assert atlas.partner_sites(relation, Site("psoas_major", "left")) == [
+    assert atlas.other_sites(relation, Site("psoas_major", "left")) == [
         Site("pelvic_floor", "midline")
     ]
 

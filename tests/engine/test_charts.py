@@ -45,7 +45,7 @@ def problems(text: str, filename: str, atlas: Atlas) -> list[ChartProblem]:
 
 def test_a_valid_csv_chart_becomes_clinic_relations(atlas: Atlas) -> None:
     relations = parse_clinic_chart(NORTHSIDE_CSV, "northside.csv", atlas)
-    assert [(r.a, r.b, r.kind) for r in relations] == [
+    assert [(r.inhibited, r.facilitated, r.kind) for r in relations] == [
         ("psoas_major", "quadratus_lumborum", "reported"),
         ("gluteus_medius", "tensor_fasciae_latae", "synergist"),
         ("sternocleidomastoid", "scalene_anterior", "reported"),
@@ -58,7 +58,7 @@ def test_a_valid_csv_chart_becomes_clinic_relations(atlas: Atlas) -> None:
 
 def test_a_valid_yaml_chart_becomes_clinic_relations(atlas: Atlas) -> None:
     relations = parse_clinic_chart(NORTHSIDE_YAML, "northside.yaml", atlas)
-    assert [(r.a, r.b, r.same_side) for r in relations] == [
+    assert [(r.inhibited, r.facilitated, r.same_side) for r in relations] == [
         ("longus_colli", "jaw_tmj", True),
         ("rectus_abdominis", "scar", False),
     ]
@@ -70,7 +70,7 @@ def test_a_chart_joins_northside_s_atlas_and_nobody_else_s(atlas: Atlas) -> None
         parse_clinic_chart(NORTHSIDE_CSV, "northside.csv", atlas)
     )
     clinic = [r for r in northside.relations_for("psoas_major") if r.evidence == "clinic"]
-    assert [r.b for r in clinic] == ["quadratus_lumborum"]
+    assert [r.facilitated for r in clinic] == ["quadratus_lumborum"]
     assert not [r for r in atlas.relations_for("psoas_major") if r.evidence == "clinic"]
     assert "charted by the clinic" in northside.explain(clinic[0])
 

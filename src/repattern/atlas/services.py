@@ -53,8 +53,8 @@ def chart_upload(*, clinic: Clinic, user: User, filename: str, text: str) -> Cli
     ClinicRelation.objects.bulk_create(
         ClinicRelation(
             chart=chart,
-            inhibited=r.a,
-            facilitated=r.b,
+            inhibited=r.inhibited,
+            facilitated=r.facilitated,
             kind=r.kind,
             same_side=r.same_side,
             note=r.reason[:500],

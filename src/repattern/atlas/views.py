@@ -61,7 +61,7 @@ def atlas_index(request: HttpRequest, clinic_id: int) -> HttpResponse:
 
 
 @dataclass(frozen=True)
-class Partner:
+class RelatedEntry:
     """A relation seen from the entry whose page it is."""
 
     relation: Relation
@@ -71,8 +71,8 @@ class Partner:
     source_url: str | None
 
 
-def partners(atlas: Atlas, entry_id: str) -> dict[str, list[Partner]]:
-    groups: dict[str, list[Partner]] = {
+def related_entries(atlas: Atlas, entry_id: str) -> dict[str, list[RelatedEntry]]:
+    groups: dict[str, list[RelatedEntry]] = {
         "synergist": [],
         "antagonist": [],
         "takes_over": [],
@@ -85,8 +85,8 @@ def partners(atlas: Atlas, entry_id: str) -> dict[str, list[Partner]]:
         url = rel.url or (source.url if source else None)
         group: str = rel.kind
         if rel.kind == "reported":
-            group = "takes_over" if rel.a == entry_id else "covers_for"
-        groups[group].append(Partner(rel, other, rel.reason, title, url))
+            group = "takes_over" if rel.inhibited == entry_id else "covers_for"
+        groups[group].append(RelatedEntry(rel, other, rel.reason, title, url))
     for items in groups.values():
         items.sort(
             key=lambda p: ({"clinic": 0, "reported": 1}.get(p.relation.evidence, 2), p.other.name)
@@ -115,7 +115,7 @@ def atlas_entry(request: HttpRequest, clinic_id: int, entry_id: str) -> HttpResp
             "clinic": me.clinic,
             "me": me,
             "entry": entry,
-            "groups": partners(atlas, entry.id),
+            "groups": related_entries(atlas, entry.id),
             "conditions": conditions,
             "actions": actions,
             "sources": sources,

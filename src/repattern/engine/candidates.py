@@ -107,14 +107,18 @@ class Candidate:
         return "\n".join([*lines, *(f"  {r}" for r in self.reasons)])
 
 
-class Scar(NamedTuple):
+class PastScar(NamedTuple):
+    """A scar the intake records, where it is: the engine places a scar candidate there."""
+
     region: str
     side: str
     year: int | None = None
     label: str = ""
 
 
-class Injury(NamedTuple):
+class PastInjury(NamedTuple):
+    """An old injury the intake records, where it is."""
+
     kind: str
     region: str
     side: str
@@ -125,16 +129,16 @@ class Injury(NamedTuple):
 class ClientHistory:
     """What the intake recorded that can raise a candidate. Plain tuples are accepted."""
 
-    scars: tuple[Scar, ...] = ()
-    injuries: tuple[Injury, ...] = ()
+    scars: tuple[PastScar, ...] = ()
+    injuries: tuple[PastInjury, ...] = ()
     jaw_clenching: bool = False
     teeth_grinding: bool = False
     intubation: bool = False
     conditions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "scars", tuple(Scar(*s) for s in self.scars))
-        object.__setattr__(self, "injuries", tuple(Injury(*i) for i in self.injuries))
+        object.__setattr__(self, "scars", tuple(PastScar(*s) for s in self.scars))
+        object.__setattr__(self, "injuries", tuple(PastInjury(*i) for i in self.injuries))
         object.__setattr__(self, "conditions", tuple(self.conditions))
 
 
@@ -194,7 +198,7 @@ def rank_candidates(
 
 def _add_relation(ranking: _Ranking, relation: Relation, history: ClientHistory) -> None:
     me = ranking.site.entry_id
-    if relation.kind == "reported" and relation.a != me:
+    if relation.kind == "reported" and relation.inhibited != me:
         return  # a reported pair runs from the inhibited to the facilitated entry only
     weight = RELATION_WEIGHTS.get((relation.kind, relation.evidence), 1.0)
     kind: ReasonKind = (
@@ -207,13 +211,13 @@ def _add_relation(ranking: _Ranking, relation: Relation, history: ClientHistory)
     # The atlas's sentence ends with "[evidence; source]", which the Reason carries itself.
     text = ranking.atlas.explain(relation, me).rpartition(" [")[0]
     reason = Reason(kind, text, weight, relation.evidence, relation.source)
-    partner = ranking.atlas.get(relation.other(me))
-    if partner.client_specific:
-        for placed in _placed(ranking, partner.id, history):
+    other = ranking.atlas.get(relation.other(me))
+    if other.client_specific:
+        for placed in _placed(ranking, other.id, history):
             ranking.add(placed, reason)
         return
-    for partner_site in ranking.atlas.partner_sites(relation, ranking.site):
-        ranking.add(str(partner_site), reason)
+    for other_site in ranking.atlas.other_sites(relation, ranking.site):
+        ranking.add(str(other_site), reason)
 
 
 def _placed(ranking: _Ranking, entry_id: str, history: ClientHistory) -> list[str]:
@@ -237,7 +241,7 @@ def _client_site(entry_id: str, region: str, side: str) -> str:
 def _add_history(ranking: _Ranking, history: ClientHistory) -> None:
     for scar in history.scars:
         when = f" ({scar.year})" if scar.year else ""
-        what = scar.label or f"Scar, {label(REGIONS, scar.region).lower()}{when}"
+        what = scar.label or f"PastScar, {label(REGIONS, scar.region).lower()}{when}"
         _add_placed(ranking, "scar", scar.region, scar.side, what)
     for injury in history.injuries:
         what = injury.label or f"Old {injury.kind}, {label(REGIONS, injury.region).lower()}"

@@ -13,7 +13,7 @@ from repattern.clients.models import Client
 from repattern.engine import TestModel
 from repattern.engine.atlas import Atlas
 from repattern.engine.atlas.schema import SITE_SIDES
-from repattern.engine.candidates import ClientHistory, Injury, Scar, clinic_counts
+from repattern.engine.candidates import ClientHistory, PastInjury, PastScar, clinic_counts
 from repattern.engine.session import EventKind, PatternStatus, SessionLog
 from repattern.treatment import reliability
 from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
@@ -64,9 +64,11 @@ def client_history(client: Client) -> ClientHistory:
     """What the intake recorded, in the engine's terms."""
     intake = getattr(client, "intake", None)
     return ClientHistory(
-        scars=tuple(Scar(s.region, site_side(s.side), s.year, str(s)) for s in client.scars.all()),
+        scars=tuple(
+            PastScar(s.region, site_side(s.side), s.year, str(s)) for s in client.scars.all()
+        ),
         injuries=tuple(
-            Injury(i.kind, i.region, site_side(i.side), f"{i} ({i.when()})")
+            PastInjury(i.kind, i.region, site_side(i.side), f"{i} ({i.when()})")
             for i in client.injuries.all()
         ),
         jaw_clenching=bool(intake and (intake.jaw_clenching or intake.tmj_trouble)),

@@ -23,7 +23,6 @@ import numpy as np
 
 from repattern.bench.engine.grid import POLICY_NAMES, grid_cells, run_grid, run_mixed
 from repattern.bench.engine.learning import run_learning
-from repattern.bench.engine.plot import write_plot
 from repattern.bench.engine.progress import Progress
 from repattern.bench.engine.regions import region_makers, run_regions
 from repattern.bench.engine.report import no_nan, write_markdown
@@ -57,6 +56,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the report")
     parser.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args(list(argv) if argv is not None else None)
+    try:
+        from repattern.bench.engine.plot import write_plot
+    except ImportError:
+        print(
+            "The engine bench draws its plot with matplotlib, which comes with the 'bench' "
+            "dependency group (uv sync installs it); beside an installed wheel: "
+            "pip install matplotlib.",
+            file=sys.stderr,
+        )
+        return 2
     settings = Settings.from_args(args)
     started = time.perf_counter()
     bench = Bench(settings, AtlasPriors(), Progress(_runs(settings)))

@@ -343,7 +343,11 @@ def partners_of(atlas: Any, muscles: list[str]) -> dict[str, list[str]]:
     found = {}
     for muscle in muscles:
         related = sorted(
-            {r.b if r.a == muscle else r.a for r in atlas.relations_for(muscle)} - {muscle}
+            {
+                r.facilitated if r.inhibited == muscle else r.inhibited
+                for r in atlas.relations_for(muscle)
+            }
+            - {muscle}
         )
         found[muscle] = [*related[:12], *STRUCTURES, "scar:lower_abdomen:right"]
     return found

@@ -43,9 +43,9 @@ class Atlas:
         self.relations = relations
         self._by_entry: dict[str, list[Relation]] = defaultdict(list)
         for rel in relations:
-            self._by_entry[rel.a].append(rel)
-            if rel.b != rel.a:
-                self._by_entry[rel.b].append(rel)
+            self._by_entry[rel.inhibited].append(rel)
+            if rel.facilitated != rel.inhibited:
+                self._by_entry[rel.facilitated].append(rel)
         self._index: list[Indexed] = index(self.entries())
 
     def entries(self) -> list[Entry]:
@@ -71,7 +71,7 @@ class Atlas:
         return self.get(entry_id).name
 
     def relations_for(self, entry_id: str) -> list[Relation]:
-        """Every relation that involves entry_id; `relation.other(entry_id)` is the partner."""
+        """Every relation that involves entry_id; `relation.other(entry_id)` is the other entry."""
         self.get(entry_id)
         return list(self._by_entry.get(entry_id, ()))
 
@@ -100,8 +100,8 @@ class Atlas:
         """A new atlas for one clinic: this one plus its own relations, marked `clinic`."""
         added = [replace(r, evidence="clinic") for r in relations]
         for rel in added:
-            self.get(rel.a)
-            self.get(rel.b)
+            self.get(rel.inhibited)
+            self.get(rel.facilitated)
         return Atlas(
             self.muscles,
             self.structures,
@@ -131,22 +131,22 @@ class Atlas:
             )
         return site
 
-    def partner_sites(self, relation: Relation, site: Site) -> list[Site]:
+    def other_sites(self, relation: Relation, site: Site) -> list[Site]:
         """Where the other end of relation sits, given the site of one end.
 
-        A client-specific partner (a scar) comes back without a region unless the given site
+        A client-specific other entry (a scar) comes back without a region unless the given site
         has one: match it against the client's own recorded scars.
         """
-        partner = self.get(relation.other(site.entry_id))
-        sides = partner.sides
+        other = self.get(relation.other(site.entry_id))
+        sides = other.sides
         if site.side == "midline":
             wanted = [s for s in ("left", "right", "midline") if s in sides]
         elif relation.same_side:
             wanted = [site.side] if site.side in sides else ["midline"]
         else:
             wanted = [OPPOSITE_SIDE[site.side]] if site.side in sides else ["midline"]
-        region = site.region if partner.client_specific else None
-        return [Site(partner.id, s, region) for s in wanted if s in sides]
+        region = site.region if other.client_specific else None
+        return [Site(other.id, s, region) for s in wanted if s in sides]
 
     def explain(self, relation: Relation, entry_id: str | None = None) -> str:
         """The relation in words, seen from entry_id (default: its first entry), with its
@@ -155,13 +155,13 @@ class Atlas:
         cited = source.title if source else relation.source
         side = "" if relation.same_side else " on the other side"
         if relation.kind in ("synergist", "antagonist"):
-            this = entry_id or relation.a
+            this = entry_id or relation.inhibited
             other = relation.other(this)
             said = f"{self.name(other)}{side} is {relation.kind_words} of {self.name(this)}"
         else:
             said = (
-                f"{self.name(relation.b)}{side} is {relation.kind_words} when "
-                f"{self.name(relation.a)} tests weak"
+                f"{self.name(relation.facilitated)}{side} is {relation.kind_words} when "
+                f"{self.name(relation.inhibited)} tests weak"
             )
         return f"{said}: {relation.reason} [{relation.evidence}; {cited}]"
 

@@ -286,7 +286,7 @@ def _relations(
         rel = _relation(row, filename, names, problems)
         if rel is None:
             continue
-        key = (rel.a, rel.b, rel.same_side)
+        key = (rel.inhibited, rel.facilitated, rel.same_side)
         if key in seen:
             problems.append(
                 ChartProblem(row[0], "facilitated", f"repeats the pair on line {seen[key]}")

@@ -28,13 +28,14 @@ ANATOMY_SOURCES: tuple[str, ...] = ("gray1918", "openstax_ap2e", "wikipedia_musc
 class Relation:
     """Two entries related by anatomy, by public reports, or by a clinic's own chart.
 
-    Derived relations (synergist, antagonist) are symmetric. For reported and clinic relations,
-    `a` is the inhibited entry and `b` the facilitated one. `same_side` False means the partner
-    is on the other side of the body (a midline partner matches either side).
+    For reported and clinic relations, `facilitated` is the entry reported to take over when
+    `inhibited` tests weak. Derived relations (synergist, antagonist) are symmetric: either entry
+    can be the inhibited one, and the names only say which was listed first. `same_side` False
+    means the other entry is on the other side of the body (a midline one matches either side).
     """
 
-    a: str
-    b: str
+    inhibited: str
+    facilitated: str
     kind: RelationKind
     evidence: Evidence
     source: str
@@ -53,15 +54,17 @@ class Relation:
         }[self.kind]
 
     def involves(self, entry_id: str) -> bool:
-        return entry_id in (self.a, self.b)
+        return entry_id in (self.inhibited, self.facilitated)
 
     def other(self, entry_id: str) -> str:
-        """The partner of entry_id in this relation."""
-        if entry_id == self.a:
-            return self.b
-        if entry_id == self.b:
-            return self.a
-        raise ValueError(f"{entry_id!r} is not part of the relation {self.a} - {self.b}")
+        """The other entry of this relation, seen from entry_id."""
+        if entry_id == self.inhibited:
+            return self.facilitated
+        if entry_id == self.facilitated:
+            return self.inhibited
+        raise ValueError(
+            f"{entry_id!r} is not part of the relation {self.inhibited} - {self.facilitated}"
+        )
 
 
 # (what two muscles do together, what one does alone); "{j}" is the joint.

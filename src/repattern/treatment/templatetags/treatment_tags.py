@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django import template
 
+from repattern.engine import words
 from repattern.engine.atlas import load_atlas, parse_site
+from repattern.engine.policies import DEFAULT_THRESHOLD
 from repattern.engine.errors import EngineError
 from repattern.engine.session import EventKind, Result
 from repattern.treatment.models import ChallengeKind, SessionEvent
@@ -70,11 +72,8 @@ def default_challenge(site: str) -> str:
 
 @register.filter
 def percent(value: float) -> str:
-    if value >= 0.995:
-        return ">99%"
-    if 0 < value < 0.005:
-        return "<1%"
-    return f"{value:.0%}"
+    """A probability as the engine words it: never rounded across the stop threshold."""
+    return words.percent(value, DEFAULT_THRESHOLD)
 
 
 @register.filter
