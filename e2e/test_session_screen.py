@@ -1,6 +1,6 @@
 """Alice runs a whole session with Maria on a tablet: psoas tests weak, the engine suggests a
 candidate, challenges are recorded, the pattern is confirmed, the learning window runs, release,
-activation and a passing retest are recorded, homework is drafted and the note is signed."""
+activation and a passing retest are recorded, the home program is drafted and the note is signed."""
 
 from __future__ import annotations
 
@@ -91,12 +91,13 @@ def test_a_full_session_from_weak_psoas_to_a_signed_note(
     assert serious_violations(page, axe_script) == []
     page.get_by_label("Right lower back").fill("2")
     page.get_by_label("Soreness").check()
-    page.get_by_role("button", name="End session and draft homework and note").click()
+    page.get_by_role("button", name="End session and draft the home program and note").click()
 
-    expect(page.get_by_role("heading", name="Homework")).to_be_visible()
+    expect(page.get_by_role("heading", name="Home program")).to_be_visible()
     assert serious_violations(page, axe_script) == []
-    homework = page.locator("form.homework textarea").first
-    assert homework.input_value().startswith("Release Quadratus lumborum, left")
+    expect(page.locator("#program-heading + p + ol")).to_contain_text(
+        "Release Quadratus lumborum, left, then activate Psoas major, left"
+    )
     expect(page.locator("figure.body-map svg")).to_be_visible()
     page.get_by_label("Assessment").fill(
         page.get_by_label("Assessment").input_value() + "\nGood response."

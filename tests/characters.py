@@ -105,6 +105,20 @@ def session(maria: Client, alice: Any) -> Any:
     return session_start(client=maria, practitioner=alice, pain_before=[("lower_back", "right", 6)])
 
 
+@pytest.fixture
+def program(session: Any, alice: Any) -> Any:
+    """Maria's home program, drafted from a session that corrected psoas over QL on the left."""
+    from repattern.programs.services import program_draft
+    from repattern.treatment.services import session_end
+    from tests.treatment.conftest import confirm, correct
+
+    correct(session, alice, confirm(session, alice, "psoas_major:left", "quadratus_lumborum:left"))
+    session_end(session=session, user=alice)
+    version = program_draft(session=session, user=alice)
+    assert version is not None
+    return version.program
+
+
 def signed_in(user: Any) -> Browser:
     browser = Browser()
     browser.force_login(user)

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from repattern.atlas.services import chart_upload
 from repattern.clients import services as clients
 from repattern.treatment import services as treatment
-from repattern.treatment.models import HomeworkItem
+from repattern.treatment.models import Pattern
+from tests.treatment.conftest import confirm, correct
 
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 FIELD = re.compile(r'name="([\w-]+)"')
@@ -56,11 +57,11 @@ ROUTES = [r for r in routes() if not r.startswith(("static/", "accounts/logout")
 @pytest.fixture
 def world(northside, olivia, alice, maria, session) -> dict[str, Any]:
     """A record of every kind, and the values that fill each route's parameters."""
+    correct(session, alice, confirm(session, alice, "psoas_major:left", "quadratus_lumborum:left"))
     treatment.session_finish(
         session=session, user=alice, pain_after=[], after_effects=[], after_effects_note=""
     )
     plan = treatment.careplan_create(client=maria, user=alice, complaint="Low back pain")
-    item = HomeworkItem.objects.create(session=session, release="Rub", activation="Lift")
     link, token = clients.intake_link_create(client=maria, user=alice, days=7)
     _, feed = treatment.feed_create(membership=olivia.memberships.get())
     chart = chart_upload(
@@ -74,7 +75,9 @@ def world(northside, olivia, alice, maria, session) -> dict[str, Any]:
         "client_id": maria.pk,
         "session_id": session.pk,
         "plan_id": plan.pk,
-        "item_id": item.pk,
+        "program_id": maria.home_programs.get().pk,
+        "number": 1,
+        "pattern_id": Pattern.objects.filter(session=session).first().pk,
         "membership_id": alice.memberships.get().pk,
         "link_id": link.pk,
         "row_id": maria.scars.get().pk,

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from repattern.atlas.services import chart_upload
 from repattern.audit.models import AuditEvent
 from repattern.clients import services
 from repattern.clients.models import Client, IntakeLink
-from repattern.treatment.models import HomeworkItem, TreatmentSession
-from repattern.treatment.services import careplan_create
+from repattern.programs.models import HomeProgram
+from repattern.programs.services import ExerciseDose, program_revise
+from repattern.treatment.models import TreatmentSession
+from repattern.treatment.services import appointment_book, careplan_create
 
 ID_PARAMETERS = {
     "clinic_id",
     "client_id",
     "session_id",
     "plan_id",
-    "item_id",
+    "program_id",
+    "appointment_id",
     "membership_id",
     "link_id",
     "row_id",
@@ -53,8 +58,26 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
 ):
     session = TreatmentSession.objects.create(client=maria, practitioner=alice)
     plan = careplan_create(client=maria, user=alice, complaint="Low back pain")
-    homework = HomeworkItem.objects.create(session=session, release="Rub", activation="Lift")
+    program = HomeProgram.objects.create(client=maria)
+    program_revise(
+        program=program,
+        user=alice,
+        doses=[
+            ExerciseDose(
+                key="psoas_major:left>iliacus:left",
+                inhibited="psoas_major:left",
+                facilitated="iliacus:left",
+                title="Rub, lift",
+                release="Rub",
+                activation="Lift",
+            )
+        ],
+        note_for_client="",
+    )
     link, _ = services.intake_link_create(client=maria, user=alice, days=7)
+    appointment = appointment_book(
+        client=maria, practitioner=alice, starts_at=timezone.now() + timedelta(days=1), by=alice
+    )
     chart = chart_upload(
         clinic=maria.clinic,
         user=olivia,
@@ -66,7 +89,9 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
         "client_id": maria.pk,
         "session_id": session.pk,
         "plan_id": plan.pk,
-        "item_id": homework.pk,
+        "program_id": program.pk,
+        "appointment_id": appointment.pk,
+        "number": 1,
         "chart_id": chart.pk,
         "membership_id": olivia.memberships.get().pk,
         "link_id": link.pk,
@@ -82,6 +107,10 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
         for method, allowed in ((as_bob.get, (403, 404, 405)), (as_bob.post, (403, 404))):
             # 405 only answers a GET to a POST-only action: it says nothing about the record.
             response = method(path)
+            if path.startswith("/portal/") and response.status_code == 302:
+                # A portal page without a portal session goes to the portal's sign-in page.
+                assert response["Location"] == "/portal/signed-out/", path
+                continue
             assert response.status_code in allowed, f"{path} gave {response.status_code}"
             assert b"Lopez" not in response.content and b"Maria" not in response.content
     maria.refresh_from_db()
@@ -89,7 +118,7 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
     assert IntakeLink.objects.get(pk=link.pk).revoked_at is None
     assert chart.relations.count() == 1
     plan.refresh_from_db()
-    assert plan.is_open and HomeworkItem.objects.get(pk=homework.pk).release == "Rub"
+    assert plan.is_open and program.is_active and program.versions.count() == 1
     assert AuditEvent.objects.count() == audit_rows, "Bob's attempts changed nothing"
 
 

@@ -122,6 +122,11 @@ INSTALLED_APPS = [
     "repattern.clients",
     "repattern.treatment",
     "repattern.atlas",
+    "repattern.programs",
+    "repattern.outbox",
+    "repattern.portal",
+    "repattern.reminders",
+    "huey.contrib.djhuey",
     "repattern.ui",
     "repattern.backups",
 ]
@@ -167,9 +172,10 @@ TEMPLATES = [
 DATABASES = {"default": database()}
 # "default" stays in each process's memory: the session screen reads it on every tap, and what
 # it keeps may go stale per process. "shared" holds counts that every process must agree on.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "shared": shared_cache(os.environ.get("REDIS_URL", "").strip()),
+    "shared": shared_cache(REDIS_URL),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -247,14 +253,38 @@ RATELIMIT_USE_CACHE = "shared"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 INTAKE_LINK_DAYS = env_int("INTAKE_LINK_DAYS", 7, minimum=1)
+# A portal sign-in link works this many days; a client may ask for a new one this often an hour.
+PORTAL_LINK_DAYS = env_int("PORTAL_LINK_DAYS", 30, minimum=1)
+PORTAL_LINK_REQUESTS_PER_HOUR = env_int("PORTAL_LINK_REQUESTS_PER_HOUR", 5, minimum=1)
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every e-mail goes through the outbox: logged, queued, sent by the worker with the backend
+# named by EMAIL_BACKEND (the console by default, SMTP for a clinic).
+EMAIL_BACKEND = "repattern.outbox.backend.QueuedBackend"
+OUTBOX_EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Repattern <noreply@localhost>")
+
+
+def task_queue(redis_url: str) -> dict[str, Any]:
+    """Huey's settings: Redis when there is one, else a SQLite file beside the app's data."""
+    common = {"name": "repattern", "immediate": False, "utc": True}
+    if redis_url:
+        return {**common, "huey_class": "huey.RedisHuey", "url": redis_url}
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    return {
+        **common,
+        "huey_class": "huey.SqliteHuey",
+        "filename": os.environ.get("QUEUE_FILE", str(VAR_DIR / "queue.sqlite3")),
+    }
+
+
+HUEY = task_queue(REDIS_URL)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
@@ -316,7 +346,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Axes logs every failed sign-in at INFO; lockouts are the WARNINGs worth reading.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint tells of each step of each PDF at INFO, fontTools of each font it reads.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 if DATABASES["default"]["ENGINE"] not in {

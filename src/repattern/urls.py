@@ -8,6 +8,10 @@ from repattern.accounts.password_reset import PasswordResetView
 from repattern.atlas import views as atlas
 from repattern.audit import views as audit
 from repattern.clients.views import erasure, export, history, links, public, records, screening
+from repattern.portal.views import pages as portal
+from repattern.portal.views import sign_in as portal_sign_in
+from repattern.portal.views import staff as portal_staff
+from repattern.programs.views import staff as programs
 from repattern.treatment.views import appointments, careplans, notes, recorders
 from repattern.treatment.views import calendar as calendar_feeds
 from repattern.treatment.views import sessions as treatment
@@ -69,6 +73,37 @@ urlpatterns = [
         appointments.appointment_cancel,
         name="appointment_cancel",
     ),
+    path("programs/<id:program_id>/", programs.program_detail, name="program_detail"),
+    path(
+        "programs/<id:program_id>/versions/<id:number>/",
+        programs.program_version,
+        name="program_version",
+    ),
+    path("programs/<id:program_id>/print/", programs.program_print, name="program_print"),
+    path("programs/<id:program_id>/program.pdf", programs.program_pdf, name="program_pdf"),
+    path("programs/<id:program_id>/end/", programs.program_end, name="program_end"),
+    path("programs/<id:program_id>/send/", programs.program_send, name="program_send"),
+    path("clients/<id:client_id>/portal/", portal_staff.client_portal, name="client_portal"),
+    path(
+        "clients/<id:client_id>/portal/links/<id:link_id>/revoke/",
+        portal_staff.portal_link_revoke,
+        name="portal_link_revoke",
+    ),
+    path("portal/", portal.portal_home, name="portal_home"),
+    path("portal/start/<str:token>/", portal_sign_in.portal_start, name="portal_start"),
+    path("portal/signed-out/", portal_sign_in.portal_signed_out, name="portal_signed_out"),
+    path("portal/new-link/", portal_sign_in.portal_link_request, name="portal_link_request"),
+    path("portal/sign-out/", portal_sign_in.portal_sign_out, name="portal_sign_out"),
+    path("portal/exercises/mark/", portal.portal_exercise_mark, name="portal_exercise_mark"),
+    path("portal/visits/", portal.portal_appointments, name="portal_appointments"),
+    path(
+        "portal/visits/<id:appointment_id>.ics",
+        portal.portal_appointment_ics,
+        name="portal_appointment_ics",
+    ),
+    path("portal/notes/", portal.portal_notes, name="portal_notes"),
+    path("portal/reminders/", portal.portal_reminders, name="portal_reminders"),
+    path("portal/my-data/", portal.portal_data, name="portal_data"),
     path("clinics/<id:clinic_id>/clients/", records.client_list, name="client_list"),
     path("clinics/<id:clinic_id>/clients/new/", records.client_new, name="client_new"),
     path("clinics/<id:clinic_id>/members/", accounts.member_list, name="member_list"),
@@ -134,9 +169,9 @@ urlpatterns = [
     path("sessions/<id:session_id>/note/amend/", notes.note_amend, name="note_amend"),
     path("sessions/<id:session_id>/note/cosign/", notes.note_cosign, name="note_cosign"),
     path(
-        "sessions/<id:session_id>/homework/<id:item_id>/",
-        notes.homework_save,
-        name="homework_save",
+        "sessions/<id:session_id>/note-for-client/",
+        notes.note_for_client_save,
+        name="note_for_client_save",
     ),
     path("clients/<id:client_id>/care-plans/new/", careplans.careplan_new, name="careplan_new"),
     path("care-plans/<id:plan_id>/", careplans.careplan_detail, name="careplan_detail"),

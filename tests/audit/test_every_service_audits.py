@@ -24,12 +24,15 @@ from repattern.atlas import services as atlas
 from repattern.audit.models import AuditAction, AuditEvent
 from repattern.clients import services as clients
 from repattern.clients.screening import QUESTION_IDS
+from repattern.portal import services as portal
+from repattern.programs import services as programs
+from repattern.reminders import services as reminders
 from repattern.treatment import services as treatment
 from repattern.treatment.services.events import EventInput
 from tests.accounts.two_factor_helpers import SECRET, code_now, with_two_factor
 from tests.treatment.conftest import confirm, correct
 
-MODULES = (accounts, two_factor, clients, treatment, atlas)
+MODULES = (accounts, two_factor, clients, treatment, atlas, programs, portal, reminders)
 # Public names that are not writes of a record, and why they need no audit row.
 NOT_WRITES = {
     "clinic_name_check": "a check that a name is free",
@@ -48,6 +51,12 @@ NOT_WRITES = {
     "AppointmentOverlap": "an error",
     "NoteSigned": "an error",
     "NoteText": "the shape of a note's text",
+    "ExerciseDose": "the shape of one exercise and its dose",
+    "portal_actor": "names whoever holds a portal link",
+    "portal_link_find": "finds a link by its token; signing in with it is audited",
+    "portal_link_request": "sends new links through portal_link_create, which audits each",
+    "portal_url": "writes a link's address",
+    "reminder_choices_of": "reads a client's reminder choices",
     "SessionBlocked": "an error",
     "SessionClosed": "an error",
     # The event log is its own audit trail: see the docstring of treatment/services/events.py.
@@ -75,6 +84,27 @@ def _corrected(c: Any) -> Any:
         confirm(c.session, c.alice, "psoas_major:left", "quadratus_lumborum:left"),
     )
     return c.session
+
+
+def _program(c: Any) -> Any:
+    """The client's home program, drafted once from a corrected session."""
+    if not hasattr(c, "program"):
+        c.program = programs.program_draft(session=_corrected(c), user=c.alice).program
+    return c.program
+
+
+def _logged(c: Any) -> Any:
+    program = _program(c)
+    key = program.current().exercises.first().key
+    programs.adherence_log(
+        program=program,
+        key=key,
+        day=timezone.localdate(),
+        pain=None,
+        entered_by="staff",
+        user=c.alice,
+    )
+    return program
 
 
 def _note(c: Any) -> Any:
@@ -372,19 +402,91 @@ CALLS: dict[str, Call] = {
         AuditAction.SESSION_END,
         lambda c: partial(treatment.session_end, session=c.session, user=c.alice),
     ),
-    "homework_draft": (
-        AuditAction.HOMEWORK_DRAFT,
-        lambda c: partial(treatment.homework_draft, session=_corrected(c), user=c.alice),
+    "program_draft": (
+        AuditAction.PROGRAM_DRAFT,
+        lambda c: partial(programs.program_draft, session=_corrected(c), user=c.alice),
     ),
-    "homework_update": (
-        AuditAction.HOMEWORK_UPDATE,
+    "program_revise": (
+        AuditAction.PROGRAM_REVISE,
         lambda c: partial(
-            treatment.homework_update,
-            item=treatment.homework_draft(session=_corrected(c), user=c.alice)[0],
+            programs.program_revise,
+            program=_program(c),
             user=c.alice,
-            release="Rub it.",
-            activation="Lift it.",
-            dosage="Daily",
+            doses=[
+                programs.ExerciseDose(
+                    key="psoas_major:left>iliacus:left",
+                    inhibited="psoas_major:left",
+                    facilitated="iliacus:left",
+                    title="Rub, then lift",
+                    release="Rub it.",
+                    activation="Lift it.",
+                )
+            ],
+            note_for_client="Daily, please.",
+        ),
+    ),
+    "program_end": (
+        AuditAction.PROGRAM_END,
+        lambda c: partial(programs.program_end, program=_program(c), user=c.alice),
+    ),
+    "adherence_log": (
+        AuditAction.ADHERENCE_LOG,
+        lambda c: partial(
+            programs.adherence_log,
+            program=_program(c),
+            key=_program(c).current().exercises.first().key,
+            day=timezone.localdate(),
+            pain=2,
+            entered_by="client",
+            actor="the client, on the portal",
+        ),
+    ),
+    "adherence_clear": (
+        AuditAction.ADHERENCE_CLEAR,
+        lambda c: partial(
+            programs.adherence_clear,
+            program=_logged(c),
+            key=_logged(c).current().exercises.first().key,
+            day=timezone.localdate(),
+            user=c.alice,
+        ),
+    ),
+    "program_send": (
+        AuditAction.PROGRAM_SEND,
+        lambda c: partial(programs.program_send, program=_program(c), user=c.alice),
+    ),
+    "note_for_client_save": (
+        AuditAction.NOTE_FOR_CLIENT_SAVE,
+        lambda c: partial(
+            treatment.note_for_client_save, session=c.session, user=c.alice, text="Walk daily."
+        ),
+    ),
+    "portal_link_create": (
+        AuditAction.PORTAL_LINK_CREATE,
+        lambda c: partial(portal.portal_link_create, client=c.maria, user=c.alice),
+    ),
+    "portal_link_revoke": (
+        AuditAction.PORTAL_LINK_REVOKE,
+        lambda c: partial(
+            portal.portal_link_revoke,
+            link=portal.portal_link_create(client=c.maria, user=c.alice)[0],
+            user=c.alice,
+        ),
+    ),
+    "portal_sign_in": (
+        AuditAction.PORTAL_SIGN_IN,
+        lambda c: partial(
+            portal.portal_sign_in, link=portal.portal_link_create(client=c.maria, user=c.alice)[0]
+        ),
+    ),
+    "reminders_update": (
+        AuditAction.REMINDERS_UPDATE,
+        lambda c: partial(
+            reminders.reminders_update,
+            client=c.maria,
+            actor="client via portal link 1",
+            appointments=False,
+            exercises=True,
         ),
     ),
     "note_draft": (AuditAction.NOTE_DRAFT, lambda c: partial(_note, c)),

@@ -27,7 +27,6 @@ def seed() -> None:
         client=maria, practitioner=alice, pain_before=[("lower_back", "right", 6)], care_plan=plan
     )
     correct(session, alice, confirm(session, alice, "psoas_major:left", "quadratus_lumborum:left"))
-    treatment.homework_draft(session=session, user=alice)
     treatment.session_finish(
         session=session,
         user=alice,

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from repattern.clients import services as clients
 from repattern.clients.models import Client
+from repattern.programs import services as programs
+from repattern.reminders.services import reminders_update
 from repattern.treatment import services as treatment
 from tests.characters import NO_FLAGS
 from tests.treatment.conftest import confirm, correct
@@ -40,7 +42,6 @@ def maria_everything(maria: Client, session: Any, alice: Any, olivia: Any) -> Cl
     )
     pattern = confirm(session, alice, "psoas_major:left", "quadratus_lumborum:left")
     correct(session, alice, pattern)
-    treatment.homework_draft(session=session, user=alice)
     treatment.session_finish(
         session=session,
         user=alice,
@@ -60,4 +61,17 @@ def maria_everything(maria: Client, session: Any, alice: Any, olivia: Any) -> Cl
         entry={"kind": "test", "site": "psoas_major:left", "note": "Maria said it eased"},
     )
     clients.consent_record(client=maria, user=alice, signed_name="Maria Lopez")
+    program = maria.home_programs.get()
+    programs.adherence_log(
+        program=program,
+        key=program.current().exercises.first().key,
+        day=timezone.localdate(),
+        pain=3,
+        entered_by="client",
+        actor="client via portal link",
+    )
+    programs.program_send(program=program, user=alice)
+    reminders_update(
+        client=maria, actor="client via portal link", appointments=True, exercises=False
+    )
     return maria

@@ -14,6 +14,7 @@ import pytest
 
 from repattern.accounts.models import Role
 from repattern.audit.models import AuditAction, AuditEvent
+from repattern.clients import export as export_format
 from repattern.clients import services
 from repattern.clients.export import records_json
 from repattern.clients.held import CLIENT, RECORDS, TRAIL, Held
@@ -21,7 +22,7 @@ from repattern.clients.models import IntakeLink
 from tests.characters import make_user, signed_in
 from tests.clients.conftest import AMENDMENT
 
-PINNED_KEYS = Path(__file__).with_name("export_keys_v1.json")
+PINNED_KEYS = Path(__file__).with_name(f"export_keys_v{export_format.VERSION}.json")
 
 
 def download(browser: Any, client_id: int) -> Any:
@@ -83,7 +84,7 @@ def test_the_readme_names_every_file_and_every_key(export):
                 assert [key for key in record if f"  {key}: " not in readme] == [], name
 
 
-def test_no_key_of_format_version_1_is_renamed_or_removed():
+def test_no_key_of_this_format_version_is_renamed_or_removed():
     pinned = json.loads(PINNED_KEYS.read_text())
     now = {spec.name: [key for key, _ in records_json.keys(spec)] for spec in records_json.FILES}
     gone = {name: sorted(set(keys) - set(now.get(name, []))) for name, keys in pinned.items()}
@@ -95,7 +96,7 @@ def test_no_key_of_format_version_1_is_renamed_or_removed():
 
 def test_the_manifest_says_what_the_zip_is(maria_everything, export):
     manifest = json.loads(export["export.json"])
-    assert (manifest["format"], manifest["version"]) == ("repattern-client-export", 1)
+    assert (manifest["format"], manifest["version"]) == ("repattern-client-export", 2)
     assert manifest["client_number"] == maria_everything.pk and manifest["made_by"] == "alice"
     assert manifest["records"]["sessions.json"] == 1
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from repattern.audit.models import AuditEvent
+from repattern.programs.services import program_draft
 from repattern.treatment import services
 from repattern.treatment.models import SessionNote
 from tests.characters import make_user, signed_in
@@ -20,7 +21,7 @@ def ben(django_user_model, northside):
 def drafted(session, alice):
     correct(session, alice, confirm(session, alice, "psoas_major:left", "quadratus_lumborum:left"))
     services.session_end(session=session, user=alice)
-    services.homework_draft(session=session, user=alice)
+    program_draft(session=session, user=alice)
     return services.note_draft(session=session, user=alice)
 
 
@@ -74,17 +75,3 @@ def test_signing_the_note_is_in_the_audit_log_under_the_client(as_alice, session
         {"subjective": "s", "objective": "o", "assessment": "a", "plan": "p", "sign": "1"},
     )
     assert AuditEvent.objects.filter(action="note_sign", client=maria).exists()
-
-
-def test_editing_homework_keeps_the_draft_plan_in_step(as_alice, session, drafted):
-    item = session.homework.get()
-    as_alice.post(
-        f"/sessions/{session.pk}/homework/{item.pk}/",
-        {
-            f"hw{item.pk}-release": "Stretch the hip flexors",
-            f"hw{item.pk}-activation": "Bridge",
-            f"hw{item.pk}-dosage": "Daily",
-        },
-    )
-    drafted.refresh_from_db()
-    assert "Stretch the hip flexors" in drafted.plan

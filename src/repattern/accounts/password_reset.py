@@ -24,26 +24,39 @@ def _counted(email: str) -> str:
     return unicodedata.normalize("NFKC", email).strip().casefold()
 
 
-def password_reset_limited(request: HttpRequest, email: str) -> bool:
-    """Whether another reset e-mail would pass a limit; counts this request against both."""
+def email_requests_limited(
+    request: HttpRequest, *, email: str, group: str, per_email: int, per_address: int
+) -> bool:
+    """Whether another e-mail asked for by a form would pass an hourly limit, to one address or
+    from one client address; counts this request against both."""
     # On SQLite this transaction holds the write lock, so two processes cannot both read the
     # same count; on PostgreSQL an exact count across processes needs REDIS_URL.
     with transaction.atomic():
         by_email = is_ratelimited(
             request,
-            group="password_reset_email",
+            group=f"{group}_email",
             key=lambda group, request: _counted(email),
-            rate=f"{settings.PASSWORD_RESET_EMAILS_PER_HOUR}/h",
+            rate=f"{per_email}/h",
             increment=True,
         )
         by_client = is_ratelimited(
             request,
-            group="password_reset_client",
+            group=f"{group}_client",
             key=lambda group, request: client_address(request),
-            rate=f"{settings.PASSWORD_RESET_REQUESTS_PER_HOUR}/h",
+            rate=f"{per_address}/h",
             increment=True,
         )
     return by_email or by_client
+
+
+def password_reset_limited(request: HttpRequest, email: str) -> bool:
+    return email_requests_limited(
+        request,
+        email=email,
+        group="password_reset",
+        per_email=settings.PASSWORD_RESET_EMAILS_PER_HOUR,
+        per_address=settings.PASSWORD_RESET_REQUESTS_PER_HOUR,
+    )
 
 
 class PasswordResetView(auth_views.PasswordResetView):

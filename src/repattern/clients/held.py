@@ -19,10 +19,13 @@ from repattern.clients.models import (
     SafetyScreen,
     Scar,
 )
+from repattern.outbox.models import Message
+from repattern.portal.models import PortalLink
+from repattern.programs.models import AdherenceEntry, Exercise, HomeProgram, ProgramVersion
+from repattern.reminders.models import ReminderChoices
 from repattern.treatment.models import (
     Appointment,
     CarePlan,
-    HomeworkItem,
     LateEntry,
     NoteAmendment,
     PainRating,
@@ -80,10 +83,16 @@ RECORDS: tuple[Kind, ...] = (
     Kind("pain rating", "pain ratings", PainRating, "session__client"),
     Kind("session event", "session events", SessionEvent, "session__client"),
     Kind("pattern", "patterns", Pattern, "session__client"),
-    Kind("homework item", "homework items", HomeworkItem, "session__client"),
+    Kind("home program", "home programs", HomeProgram, "client"),
+    Kind("home program version", "home program versions", ProgramVersion, "program__client"),
+    Kind("home exercise", "home exercises", Exercise, "version__program__client"),
+    Kind("day of home exercise", "days of home exercise", AdherenceEntry, "program__client"),
     Kind("SOAP note", "SOAP notes", SessionNote, "session__client"),
     Kind("note amendment", "note amendments", NoteAmendment, "note__session__client"),
     Kind("late entry", "late entries", LateEntry, "session__client"),
+    Kind("portal link", "portal links", PortalLink, "client"),
+    Kind("choice of reminders", "choices of reminders", ReminderChoices, "client"),
+    Kind("e-mail sent", "e-mails sent", Message, "client"),
 )
 # Kept when the client is erased: the rows keep the client's number, not a link to the record.
 TRAIL = Kind("audit row", "audit rows", AuditEvent, "client_number")

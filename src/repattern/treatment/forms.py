@@ -10,7 +10,6 @@ from repattern.engine.session import EventKind, PatternStatus, Result
 from repattern.treatment.models import (
     CarePlan,
     ChallengeKind,
-    HomeworkItem,
     SessionNote,
     TreatmentSession,
 )
@@ -162,14 +161,11 @@ class AmendmentForm(forms.Form):
     )
 
 
-class HomeworkForm(forms.ModelForm):
+class NoteForClientForm(forms.ModelForm):
     class Meta:
-        model = HomeworkItem
-        fields = ["release", "activation", "dosage"]
-        widgets = {
-            "release": forms.Textarea(attrs={"rows": 3}),
-            "activation": forms.Textarea(attrs={"rows": 3}),
-        }
+        model = TreatmentSession
+        fields = ["note_for_client"]
+        widgets = {"note_for_client": forms.Textarea(attrs={"rows": 3})}
 
 
 class CarePlanForm(forms.ModelForm):

@@ -10,6 +10,8 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from repattern.atlas.services import clinic_atlas
+from repattern.programs.adherence import ProgramAdherence, adherence_for
+from repattern.programs.models import HomeProgram
 from repattern.treatment.models import Appointment, Pattern, TreatmentSession
 from repattern.treatment.sites import site_name
 
@@ -31,6 +33,7 @@ class Visit:
     blockers: list[str]
     last_session: TreatmentSession | None = None
     found: list[Found] = field(default_factory=list)
+    adherence: ProgramAdherence | None = None
 
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -67,15 +70,45 @@ def visits(clinic_id: int, booked: list[Appointment], before: datetime) -> list[
                 pattern.get_status_display().lower(),
             )
         )
+    adherence = adherence_since(last)
     result = []
     for appointment in booked:
         previous = last.get(appointment.client_id)
         blockers = appointment.client.session_blockers() if appointment.is_booked else []
         patterns = found.get(previous.pk, []) if previous is not None else []
-        result.append(Visit(appointment, blockers, previous, patterns))
+        result.append(
+            Visit(appointment, blockers, previous, patterns, adherence.get(appointment.client_id))
+        )
     return result
+
+
+def adherence_since(last: dict[int, TreatmentSession]) -> dict[int, ProgramAdherence]:
+    """Each client's home program, by client id: the days done since their last session."""
+    programs = list(HomeProgram.objects.filter(client_id__in=list(last), ended_at__isnull=True))
+    by_program = {p.pk: p.client_id for p in programs}
+    since = {
+        p.pk: timezone.localdate(last[p.client_id].ended_at or last[p.client_id].started_at)
+        for p in programs
+    }
+    counted = adherence_for(programs, since=since)
+    return {by_program[pk]: found for pk, found in counted.items()}
 
 
 def week_days(start: date) -> list[date]:
     monday = start - timedelta(days=start.weekday())
     return [monday + timedelta(days=n) for n in range(7)]
+
+
+def adherence_before(session: TreatmentSession) -> tuple[ProgramAdherence | None, date | None]:
+    """For the session screen: how the home program went since the client's previous session."""
+    previous = (
+        TreatmentSession.objects.filter(
+            client_id=session.client_id, ended_at__isnull=False, started_at__lt=session.started_at
+        )
+        .order_by("-started_at")
+        .first()
+    )
+    if previous is None:
+        return None, None
+    found = adherence_since({session.client_id: previous})
+    return found.get(session.client_id), timezone.localdate(previous.started_at)

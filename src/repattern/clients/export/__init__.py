@@ -21,7 +21,7 @@ from repattern.clients.export.readme import readme
 from repattern.clients.held import Held
 
 FORMAT = "repattern-client-export"
-VERSION = 1
+VERSION = 2
 PARTS: tuple[Callable[[Held], list[ExportFile]], ...] = (records_json.files, notes_text.files)
 MANIFEST_ABOUT = "What this archive is: its format and version, when and by whom it was made."
 

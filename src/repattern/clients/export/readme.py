@@ -19,6 +19,10 @@ that points at another record holds that record's id (its "id" key in the file n
 are named by their username. A key ending in _label holds, in words, the code in the key before
 it. Version {version} of this format: later versions may add files and keys, but rename or
 remove one only with a new version number.
+
+Version 2 replaced version 1's homework.json with the home program files (home_programs.json,
+home_program_versions.json, home_exercises.json, home_exercise_days.json), and added
+portal_links.json, reminder_choices.json and emails.json.
 """
 
 

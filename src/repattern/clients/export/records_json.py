@@ -28,10 +28,13 @@ from repattern.clients.models import (
     SafetyScreen,
     Scar,
 )
+from repattern.outbox.models import Message
+from repattern.portal.models import PortalLink
+from repattern.programs.models import AdherenceEntry, Exercise, HomeProgram, ProgramVersion
+from repattern.reminders.models import ReminderChoices
 from repattern.treatment.models import (
     Appointment,
     CarePlan,
-    HomeworkItem,
     LateEntry,
     NoteAmendment,
     PainRating,
@@ -114,7 +117,22 @@ FILES: tuple[JsonFile, ...] = (
         "Every test, challenge, release, activation and retest of each session, in order.",
     ),
     _file("patterns.json", Pattern, "Compensation patterns found in each session."),
-    _file("homework.json", HomeworkItem, "Homework: release, then activate, between sessions."),
+    _file("home_programs.json", HomeProgram, "Home programs: when each began and ended."),
+    _file(
+        "home_program_versions.json",
+        ProgramVersion,
+        "Each version of a home program, with the note for the client; none is ever changed.",
+    ),
+    _file(
+        "home_exercises.json",
+        Exercise,
+        "The exercises of each version: release, then activate, with the dose.",
+    ),
+    _file(
+        "home_exercise_days.json",
+        AdherenceEntry,
+        "The days the client marked an exercise done, with their pain if they gave it.",
+    ),
     _file(
         "notes.json",
         SessionNote,
@@ -125,6 +143,20 @@ FILES: tuple[JsonFile, ...] = (
         "late_entries.json",
         LateEntry,
         "Entries a device sent after its session had ended, kept as they were typed.",
+    ),
+    _file(
+        "portal_links.json",
+        PortalLink,
+        "Links sent to sign in to the client portal; the secret that opened them is not included.",
+        leave_out=("token_hash",),
+    ),
+    _file("reminder_choices.json", ReminderChoices, "Which reminders the client asked for.", one=True),
+    _file(
+        "emails.json",
+        Message,
+        "E-mails the clinic sent the client through Repattern, and whether each went; the text "
+        "of those that held a sign-in link is removed once sent.",
+        leave_out=("key",),
     ),
     _file(
         "audit.json",

@@ -22,12 +22,13 @@ class ClientExport:
 
 
 @transaction.atomic
-def client_export(*, client: Client, user: User) -> ClientExport:
+def client_export(*, client: Client, user: User | None, actor: str = "") -> ClientExport:
     """The ZIP of everything held about the client. Its audit row is written first, so the
     export's own audit.json shows it."""
     audit_record(
         clinic=client.clinic,
         user=user,
+        actor=actor,
         action=AuditAction.CLIENT_EXPORT,
         record=client,
         summary="everything held, as a ZIP",
@@ -35,5 +36,9 @@ def client_export(*, client: Client, user: User) -> ClientExport:
     made_at = timezone.now()
     return ClientExport(
         filename=f"repattern-client-{client.pk}-{timezone.localdate(made_at):%Y-%m-%d}.zip",
-        content=export_zip(Held(client), made_by=user.get_username(), made_at=made_at),
+        content=export_zip(
+            Held(client),
+            made_by=actor or (user.get_username() if user else "anonymous"),
+            made_at=made_at,
+        ),
     )

@@ -21,6 +21,7 @@ from repattern.clients.access import client_for
 from repattern.clients.forms import ClientForm, ClientSearchForm
 from repattern.clients.models import Client
 from repattern.clients.search import search_clients
+from repattern.programs.adherence import adherence_for
 
 
 @login_required
@@ -72,6 +73,16 @@ def client_new(request: HttpRequest, clinic_id: int) -> HttpResponse:
     )
 
 
+def home_program_panel(client: Client) -> dict[str, object]:
+    """The client's active home program with how it went, and their latest portal link."""
+    program = client.home_programs.filter(ended_at__isnull=True).first()
+    return {
+        "program": program,
+        "adherence": adherence_for([program]).get(program.pk) if program else None,
+        "portal_link": client.portal_links.first(),
+    }
+
+
 @login_required
 def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
     client, me = client_for(request, client_id)
@@ -90,6 +101,7 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
             "consent": client.current_consent(),
             "blockers": client.session_blockers(),
             "sessions": client.treatment_sessions.order_by("-started_at")[:20],
+            **home_program_panel(client),
             "upcoming": client.appointments.filter(
                 starts_at__gte=timezone.now() - timedelta(hours=2), status="booked"
             ).select_related("practitioner")[:5],

@@ -5,7 +5,7 @@ from repattern.treatment.models.careplans import CarePlan
 from repattern.treatment.models.events import ChallengeKind, Pattern, SessionEvent
 from repattern.treatment.models.feeds import CalendarFeed
 from repattern.treatment.models.late import LateEntry
-from repattern.treatment.models.notes import HomeworkItem, NoteAmendment, SessionNote
+from repattern.treatment.models.notes import NoteAmendment, SessionNote
 from repattern.treatment.models.sessions import PainRating, TreatmentSession
 
 __all__ = [
@@ -13,7 +13,6 @@ __all__ = [
     "CalendarFeed",
     "CarePlan",
     "ChallengeKind",
-    "HomeworkItem",
     "LateEntry",
     "NoteAmendment",
     "PainRating",

@@ -5,21 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from repattern.clients.models import TEXT_MAX
-from repattern.treatment.models.events import Pattern
 from repattern.treatment.models.sessions import TreatmentSession
-
-
-class HomeworkItem(models.Model):
-    """Release the facilitated structure, then activate the inhibited muscle, between sessions."""
-
-    session = models.ForeignKey(TreatmentSession, on_delete=models.CASCADE, related_name="homework")
-    pattern = models.ForeignKey(Pattern, null=True, blank=True, on_delete=models.SET_NULL)
-    release = models.TextField(max_length=TEXT_MAX)
-    activation = models.TextField(max_length=TEXT_MAX)
-    dosage = models.CharField(max_length=200, default="Once a day: release, then activate")
-
-    class Meta:
-        ordering = ["id"]
 
 
 class SessionNote(models.Model):

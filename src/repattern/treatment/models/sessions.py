@@ -35,6 +35,12 @@ class TreatmentSession(models.Model):
     )
     after_effects = models.JSONField(default=list, blank=True)
     after_effects_note = models.TextField(max_length=TEXT_MAX, blank=True)
+    note_for_client = models.TextField(
+        "Note for the client",
+        max_length=TEXT_MAX,
+        blank=True,
+        help_text="The client reads it on their portal; the clinical note stays with the clinic",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]

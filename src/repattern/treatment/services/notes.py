@@ -1,8 +1,10 @@
-"""Homework and the SOAP note, drafted from the session's events, edited and signed."""
+"""The SOAP note, drafted from the session's events, edited, signed and amended; and the note
+for the client, which the client reads on their portal."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -13,83 +15,13 @@ from repattern.accounts.models import Role
 from repattern.atlas.services import clinic_atlas
 from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
-from repattern.engine.session import TESTS, EventKind, PatternStatus, Result
-from repattern.treatment.models import HomeworkItem, NoteAmendment, SessionNote, TreatmentSession
-from repattern.treatment.sites import NO_ACTIVATION, entry_of, site_name
-
-DOSAGE = "Once a day: the release, then the activation straight after it"
+from repattern.engine.session import TESTS, EventKind, Result
+from repattern.treatment.models import NoteAmendment, SessionNote, TreatmentSession
+from repattern.treatment.sites import site_name
 
 
 class NoteSigned(ValidationError):
     """The note was signed (perhaps in another tab) and is locked."""
-
-
-def home_release(entry: object) -> str:
-    """The self-release a client can do alone; the clinic edits it before it goes home."""
-    return str(getattr(entry, "home_release", None) or getattr(entry, "release", ""))
-
-
-def home_activation(entry: object) -> str:
-    text = getattr(entry, "home_activation", None) or getattr(entry, "activation", None)
-    return str(text or NO_ACTIVATION)
-
-
-@transaction.atomic
-def homework_draft(*, session: TreatmentSession, user: User) -> list[HomeworkItem]:
-    """One release-then-activate item per corrected pattern that has none yet."""
-    atlas = clinic_atlas(session.client.clinic_id)
-    done = set(session.homework.values_list("pattern_id", flat=True))
-    items = []
-    for pattern in session.patterns.filter(status=PatternStatus.CORRECTED):
-        if pattern.pk in done:
-            continue
-        facilitated, inhibited = (
-            entry_of(atlas, pattern.facilitated),
-            entry_of(atlas, pattern.inhibited),
-        )
-        items.append(
-            HomeworkItem.objects.create(
-                session=session,
-                pattern=pattern,
-                dosage=DOSAGE,
-                release=f"Release {site_name(atlas, pattern.facilitated)}: "
-                f"{home_release(facilitated)}",
-                activation=f"Then activate {site_name(atlas, pattern.inhibited)}: "
-                f"{home_activation(inhibited)}",
-            )
-        )
-    if items:
-        audit_record(
-            clinic=session.client.clinic,
-            user=user,
-            action=AuditAction.HOMEWORK_DRAFT,
-            record=session,
-            summary=f"{len(items)} items",
-        )
-    return items
-
-
-@transaction.atomic
-def homework_update(
-    *, item: HomeworkItem, user: User, release: str, activation: str, dosage: str
-) -> HomeworkItem:
-    note = SessionNote.objects.filter(session=item.session).first()
-    untouched = note is not None and note.plan == draft_text(item.session)["plan"]
-    item.release, item.activation, item.dosage = release, activation, dosage
-    item.full_clean()
-    item.save()
-    if note is not None and not note.is_signed and untouched:
-        # The plan lists the homework: keep the draft in step, unless someone has edited it.
-        note.plan = draft_text(item.session)["plan"]
-        note.save(update_fields=["plan"])
-    audit_record(
-        clinic=item.session.client.clinic,
-        client=item.session.client,
-        user=user,
-        action=AuditAction.HOMEWORK_UPDATE,
-        record=item,
-    )
-    return item
 
 
 def _count(n: int, thing: str) -> str:
@@ -98,6 +30,12 @@ def _count(n: int, thing: str) -> str:
 
 def _lines(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
+
+
+def program_exercises(session: TreatmentSession) -> list[Any]:
+    """The exercises of the home program version drafted from this session, if any."""
+    version = session.program_versions.order_by("-number").first()
+    return list(version.exercises.all()) if version is not None else []
 
 
 def draft_text(session: TreatmentSession) -> dict[str, str]:
@@ -135,7 +73,7 @@ def draft_text(session: TreatmentSession) -> dict[str, str]:
         "assessment": (_lines(found) or "No pattern confirmed.")
         + "\nManual muscle tests are noisy; the percentages are the engine's "
         "estimate from this practitioner's measured reliability, not certainties.",
-        "plan": _lines([f"{h.release} {h.activation} ({h.dosage})" for h in session.homework.all()])
+        "plan": _lines([f"{e.title}: {e.dose()}." for e in program_exercises(session)])
         + (f"\nNext session: {next_date:%Y-%m-%d}." if next_date else ""),
     }
 
@@ -263,3 +201,22 @@ def note_amend(*, note: SessionNote, user: User, text: str) -> NoteAmendment:
         summary=text[:200],
     )
     return amendment
+
+
+@transaction.atomic
+def note_for_client_save(*, session: TreatmentSession, user: User, text: str) -> TreatmentSession:
+    """What the practitioner wants the client to keep from the session, in plain words. Unlike
+    the clinical note it may be changed at any time; the client sees the latest words."""
+    session = TreatmentSession.objects.select_for_update().get(pk=session.pk)
+    session.note_for_client = text.strip()
+    session.full_clean(exclude=["window_seconds"])
+    session.save(update_fields=["note_for_client"])
+    audit_record(
+        clinic=session.client.clinic,
+        user=user,
+        action=AuditAction.NOTE_FOR_CLIENT_SAVE,
+        record=session,
+        client=session.client,
+        summary=f"{len(session.note_for_client)} characters",
+    )
+    return session

@@ -14,6 +14,7 @@ from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.clients.models import Client
 from repattern.engine.session import EventKind, PatternStatus
+from repattern.programs.services import program_draft
 from repattern.treatment.inputs import session_log
 from repattern.treatment.models import (
     Appointment,
@@ -22,7 +23,7 @@ from repattern.treatment.models import (
     SessionEvent,
     TreatmentSession,
 )
-from repattern.treatment.services.notes import homework_draft, note_draft
+from repattern.treatment.services.notes import note_draft
 
 
 class SessionClosed(ValidationError):
@@ -94,8 +95,8 @@ def session_finish(
     after_effects_note: str,
 ) -> TreatmentSession:
     """Close the session in one step: pain now, the after-effects the client reports, any
-    pattern still in its window deferred, then homework and the note drafted. A closed session
-    is never closed again, so a second submit cannot overwrite an edited note."""
+    pattern still in its window deferred, then the home program and the note drafted. A closed
+    session is never closed again, so a second submit cannot overwrite an edited note."""
     session = TreatmentSession.objects.select_for_update().get(pk=session.pk)
     if not session.is_open:
         raise SessionClosed("This session has already ended; its summary and note are kept.")
@@ -113,7 +114,7 @@ def session_finish(
         summary=f"client {session.client_id}",
     )
     session_end(session=session, user=user)
-    homework_draft(session=session, user=user)
+    program_draft(session=session, user=user)
     note_draft(session=session, user=user)
     return session
 

@@ -6,8 +6,8 @@ from django import template
 
 from repattern.engine import words
 from repattern.engine.atlas import load_atlas, parse_site
-from repattern.engine.policies import DEFAULT_THRESHOLD
 from repattern.engine.errors import EngineError
+from repattern.engine.policies import DEFAULT_THRESHOLD
 from repattern.engine.session import EventKind, Result
 from repattern.treatment.models import ChallengeKind, SessionEvent
 from repattern.treatment.sites import NO_ACTIVATION, site_name

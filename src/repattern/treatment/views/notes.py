@@ -1,4 +1,4 @@
-"""The session's note and homework: saved and signed by the practitioner, amended after."""
+"""The session's note: saved and signed by the practitioner, co-signed, amended after."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from repattern.accounts.access import staff_user
 from repattern.treatment import services
 from repattern.treatment.access import require_author, session_for
-from repattern.treatment.forms import AmendmentForm, HomeworkForm, NoteForm
-from repattern.treatment.models import HomeworkItem, SessionNote
+from repattern.treatment.forms import AmendmentForm, NoteForClientForm, NoteForm
+from repattern.treatment.models import SessionNote, TreatmentSession
 
 
 @login_required
@@ -84,16 +84,15 @@ def note_amend(request: HttpRequest, session_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def homework_save(request: HttpRequest, session_id: int, item_id: int) -> HttpResponse:
+def note_for_client_save(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id, "treat")
     require_author(request, session, owner_too=True)
-    item = get_object_or_404(HomeworkItem, pk=item_id, session=session)
-    form = HomeworkForm(
-        request.POST, instance=HomeworkItem.objects.get(pk=item.pk), prefix=f"hw{item.pk}"
-    )
+    form = NoteForClientForm(request.POST, instance=TreatmentSession.objects.get(pk=session.pk))
     if form.is_valid():
-        services.homework_update(item=item, user=staff_user(request), **form.cleaned_data)
-        messages.success(request, "Homework saved.")
+        services.note_for_client_save(
+            session=session, user=staff_user(request), text=form.cleaned_data["note_for_client"]
+        )
+        messages.success(request, f"Saved: {session.client.first_name} sees it on their portal.")
     else:
-        messages.error(request, "Homework not saved: each part needs text (up to 5000 characters).")
+        messages.error(request, "Not saved: the note for the client is 5000 characters at most.")
     return redirect("session_summary", session_id=session.pk)

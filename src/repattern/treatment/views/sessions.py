@@ -15,12 +15,12 @@ from repattern.audit.services import audit_record
 from repattern.clients.access import client_for
 from repattern.engine.atlas import load_atlas
 from repattern.engine.session import WINDOW_TESTS, EventKind, PatternStatus, Result
-from repattern.treatment import screen, services, summary
+from repattern.treatment import screen, services, summary, today
 from repattern.treatment.access import may_amend, require_author, session_for
 from repattern.treatment.forms import (
     AmendmentForm,
     EventForm,
-    HomeworkForm,
+    NoteForClientForm,
     NoteForm,
     PainAfterForm,
     SessionStartForm,
@@ -97,8 +97,11 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
         summary="session screen",
     )
     atlas = load_atlas()
+    adherence, since = today.adherence_before(session)
     context = {
         **state_context(session),
+        "adherence": adherence,
+        "since": since,
         "suggested": screen.suggested_muscles(atlas, session.client),
         "may_record": session.may_record(request.user.pk),
         "team_form": TeamForm(session=session)
@@ -230,14 +233,13 @@ def session_summary(request: HttpRequest, session_id: int) -> HttpResponse:
             if note and not note.is_signed and is_author
             else None,
             "amendment_form": AmendmentForm() if note and note.is_signed and amends else None,
-            "may_edit_homework": amends,
+            "note_for_client_form": NoteForClientForm(instance=session) if amends else None,
             "may_cosign": note is not None
             and note.signed_by_id != request.user.pk
             and membership_for(request.user, session.client.clinic_id).can("cosign_notes"),
-            "homework": [
-                (item, HomeworkForm(instance=item, prefix=f"hw{item.pk}"))
-                for item in session.homework.all()
-            ],
+            "program_version": session.program_versions.select_related("program")
+            .order_by("-number")
+            .first(),
             "body_map_svg": summary.body_map(session),
             "late_entries": session.late_entries.select_related("recorded_by"),
             "pain_before": session.pain("before"),

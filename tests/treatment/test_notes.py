@@ -1,10 +1,11 @@
-"""Homework comes from corrected patterns; a signed note is locked and amended, never edited."""
+"""The note is drafted from the events; a signed note is locked and amended, never edited."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from repattern.programs.services import program_draft
 from repattern.treatment import services
 from repattern.treatment.models import SessionNote
 from tests.treatment.conftest import confirm, correct
@@ -17,18 +18,8 @@ def corrected(session, alice):
     )
 
 
-def test_homework_is_drafted_release_then_activate_for_each_corrected_pattern(
-    session, alice, corrected
-):
-    items = services.homework_draft(session=session, user=alice)
-    assert len(items) == 1
-    assert items[0].release.startswith("Release Quadratus lumborum, left")
-    assert items[0].activation.startswith("Then activate Psoas major, left")
-    assert services.homework_draft(session=session, user=alice) == []
-
-
 def test_the_note_is_drafted_from_the_events(session, alice, corrected):
-    services.homework_draft(session=session, user=alice)
+    program_draft(session=session, user=alice)
     note = services.note_draft(session=session, user=alice)
     assert "right lower back: 6/10" in note.subjective
     assert "Psoas major, left" in note.objective

@@ -1,0 +1,1 @@
+"""Portal pages: signing in with a link, and the client's own pages."""
