@@ -102,3 +102,9 @@ def adherence_for(
             rows_for.append(ExerciseAdherence(exercise.key, exercise.title, done, prescribed))
         result[program.pk] = ProgramAdherence(program, rows_for, last.get(program.pk), today)
     return result
+
+
+def client_adherence(client_id: int) -> ProgramAdherence | None:
+    """How the client's active home program has gone since it began; None without one."""
+    program = HomeProgram.objects.filter(client_id=client_id, ended_at__isnull=True).first()
+    return adherence_for([program])[program.pk] if program is not None else None

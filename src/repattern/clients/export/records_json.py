@@ -150,7 +150,9 @@ FILES: tuple[JsonFile, ...] = (
         "Links sent to sign in to the client portal; the secret that opened them is not included.",
         leave_out=("token_hash",),
     ),
-    _file("reminder_choices.json", ReminderChoices, "Which reminders the client asked for.", one=True),
+    _file(
+        "reminder_choices.json", ReminderChoices, "Which reminders the client asked for.", one=True
+    ),
     _file(
         "emails.json",
         Message,

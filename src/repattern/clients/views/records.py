@@ -21,7 +21,7 @@ from repattern.clients.access import client_for
 from repattern.clients.forms import ClientForm, ClientSearchForm
 from repattern.clients.models import Client
 from repattern.clients.search import search_clients
-from repattern.programs.adherence import adherence_for
+from repattern.programs.adherence import client_adherence
 
 
 @login_required
@@ -75,10 +75,10 @@ def client_new(request: HttpRequest, clinic_id: int) -> HttpResponse:
 
 def home_program_panel(client: Client) -> dict[str, object]:
     """The client's active home program with how it went, and their latest portal link."""
-    program = client.home_programs.filter(ended_at__isnull=True).first()
+    adherence = client_adherence(client.pk)
     return {
-        "program": program,
-        "adherence": adherence_for([program]).get(program.pk) if program else None,
+        "program": adherence.program if adherence else None,
+        "adherence": adherence,
         "portal_link": client.portal_links.first(),
     }
 

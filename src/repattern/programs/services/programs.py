@@ -217,8 +217,8 @@ def program_end(*, program: HomeProgram, user: User) -> HomeProgram:
 @transaction.atomic
 def program_send(*, program: HomeProgram, user: User) -> None:
     """E-mail the client a link to their portal, where the current version waits for them."""
-    program = HomeProgram.objects.select_for_update().select_related("client__clinic").get(
-        pk=program.pk
+    program = (
+        HomeProgram.objects.select_for_update().select_related("client__clinic").get(pk=program.pk)
     )
     if not program.is_active:
         raise ValidationError("This program has ended: there is nothing to send.")

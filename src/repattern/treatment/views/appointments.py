@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 from repattern.accounts.access import membership_for, staff_user
 from repattern.accounts.models import Membership
 from repattern.clients.access import client_for
+from repattern.clients.services import client_viewed
+from repattern.programs.adherence import client_adherence
 from repattern.treatment import services, today
 from repattern.treatment.appointment_forms import (
     AppointmentForm,
@@ -156,6 +158,7 @@ def _when_initial(appointment: Appointment) -> dict[str, object]:
 @login_required
 def appointment_detail(request: HttpRequest, appointment_id: int) -> HttpResponse:
     appointment = appointment_for(request, appointment_id, "view_clients")
+    client_viewed(client=appointment.client, user=staff_user(request), what="appointment")
     return _detail(request, appointment, RescheduleForm(initial=_when_initial(appointment)))
 
 
@@ -176,6 +179,8 @@ def _detail(
             "reschedule_form": reschedule,
             "cancel_form": cancel or CancelForm(),
             "me": membership_for(request.user, appointment.client.clinic_id),
+            "blockers": appointment.client.session_blockers(),
+            "adherence": client_adherence(appointment.client_id),
         },
         status=status,
     )
