@@ -24,7 +24,7 @@ def redis_shared_cache(settings):
     cache = caches["shared"]
     try:
         cache.set("ping", "pong", 5)
-    except Exception as problem:  # noqa: BLE001  # any failure to reach it says the same
+    except Exception as problem:  # any failure to reach it says the same
         pytest.fail(f"Redis is not answering at {REDIS}: start it (redis-server). {problem}")
     assert cache.get("ping") == "pong"
     yield cache

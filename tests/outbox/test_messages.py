@@ -42,10 +42,13 @@ def test_a_message_asked_for_twice_with_one_key_is_sent_once(
 
 
 def test_a_rolled_back_change_sends_nothing(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            deliver(kind="test", to="a@example.com", subject="s", text="t")
-            raise RuntimeError("the change failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        deliver(kind="test", to="a@example.com", subject="s", text="t")
+        raise RuntimeError("the change failed")
     assert Message.objects.count() == 0 and mail.outbox == []
 
 

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from repattern.accounts.access import membership_for, staff_user
 from repattern.accounts.models import Membership
+from repattern.audit.models import AuditAction
+from repattern.audit.services import audit_record
 from repattern.clients.access import client_for
 from repattern.clients.services import client_viewed
 from repattern.programs.adherence import client_adherence
@@ -26,6 +28,7 @@ from repattern.treatment.appointment_forms import (
     WhenForm,
     treating_members,
 )
+from repattern.treatment.attention import attention
 from repattern.treatment.models import Appointment
 
 
@@ -57,6 +60,17 @@ def _calendar_context(me: Membership, chosen: str) -> dict[str, object]:
     }
 
 
+def _viewed(request: HttpRequest, me: Membership, what: str) -> None:
+    """The day and the week name clients and what was found: a reading, like the client list."""
+    audit_record(
+        clinic=me.clinic,
+        user=request.user,
+        action=AuditAction.CLIENT_LIST_VIEW,
+        record=me.clinic,
+        summary=what,
+    )
+
+
 @login_required
 def day_view(request: HttpRequest, clinic_id: int) -> HttpResponse:
     """The practitioner's home: today's clients, what stands in the way, what was found."""
@@ -65,6 +79,7 @@ def day_view(request: HttpRequest, clinic_id: int) -> HttpResponse:
     day = _day(request, "day")
     start, end = today.day_bounds(day)
     booked = today.appointments(clinic_id, ids, start, end)
+    _viewed(request, me, f"the day {day:%Y-%m-%d}")
     return TemplateResponse(
         request,
         "treatment/day.html",
@@ -75,6 +90,7 @@ def day_view(request: HttpRequest, clinic_id: int) -> HttpResponse:
             "previous": day - timedelta(days=1),
             "next": day + timedelta(days=1),
             "visits": today.visits(clinic_id, booked, start),
+            "attention": attention(clinic_id, ids),
         },
     )
 
@@ -87,6 +103,7 @@ def week_view(request: HttpRequest, clinic_id: int) -> HttpResponse:
     start, _ = today.day_bounds(days[0])
     _, end = today.day_bounds(days[-1])
     booked = today.appointments(clinic_id, ids, start, end)
+    _viewed(request, me, f"the week of {days[0]:%Y-%m-%d}")
     columns = [(day, [a for a in booked if timezone.localdate(a.starts_at) == day]) for day in days]
     return TemplateResponse(
         request,
