@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def production_environment(var_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # The browser tests allow sync database calls from Playwright's loop; a server never does.
+    harness_only = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in harness_only}
     env.update(
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
