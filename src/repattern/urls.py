@@ -186,4 +186,6 @@ urlpatterns = [
         public.public_history_add,
         name="public_history_add",
     ),
+    path("", include("repattern.reminders.urls")),
+    path("", include("repattern.outbox.urls")),
 ]

@@ -27,6 +27,7 @@ from repattern.clients.screening import QUESTION_IDS
 from repattern.portal import services as portal
 from repattern.programs import services as programs
 from repattern.reminders import services as reminders
+from repattern.reminders.links import StopLink
 from repattern.treatment import services as treatment
 from repattern.treatment.services.events import EventInput
 from tests.accounts.two_factor_helpers import SECRET, code_now, with_two_factor
@@ -57,6 +58,7 @@ NOT_WRITES = {
     "portal_link_request": "sends new links through portal_link_create, which audits each",
     "portal_url": "writes a link's address",
     "reminder_choices_of": "reads a client's reminder choices",
+    "practitioner_choices_of": "reads a member's reminder choices",
     "SessionBlocked": "an error",
     "SessionClosed": "an error",
     # The event log is its own audit trail: see the docstring of treatment/services/events.py.
@@ -487,6 +489,28 @@ CALLS: dict[str, Call] = {
             actor="client via portal link 1",
             appointments=False,
             exercises=True,
+        ),
+    ),
+    "reminder_set": (
+        AuditAction.REMINDER_SET,
+        lambda c: partial(
+            reminders.reminder_set,
+            appointment=_appointment(c),
+            remind_at=timezone.now() + timedelta(hours=1),
+            user=c.alice,
+        ),
+    ),
+    "reminder_stop": (
+        AuditAction.REMINDERS_UPDATE,
+        lambda c: partial(reminders.reminder_stop, StopLink("exercises", c.maria.pk)),
+    ),
+    "practitioner_reminders_update": (
+        AuditAction.REMINDERS_UPDATE,
+        lambda c: partial(
+            reminders.practitioner_reminders_update,
+            membership=c.alice.memberships.get(),
+            actor="alice",
+            quiet_clients=False,
         ),
     ),
     "note_draft": (AuditAction.NOTE_DRAFT, lambda c: partial(_note, c)),

@@ -69,6 +69,8 @@ class AuditAction(models.TextChoices):
     PORTAL_SIGN_IN = "portal_sign_in", "Signed in to the portal"
     PORTAL_VIEW = "portal_view", "Viewed a portal page"
     REMINDERS_UPDATE = "reminders_update", "Changed which reminders to get"
+    REMINDER_SET = "reminder_set", "Chose when an appointment's reminder is sent"
+    MESSAGE_LIST_VIEW = "message_list_view", "Viewed the e-mails the clinic sent"
     FEED_CREATE = "feed_create", "Made a calendar feed"
     FEED_REVOKE = "feed_revoke", "Revoked a calendar feed"
     FEED_READ = "feed_read", "A calendar app read a feed"

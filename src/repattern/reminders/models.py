@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -28,3 +29,34 @@ class ReminderChoices(models.Model):
 
     def __str__(self) -> str:
         return f"Reminder choices of {self.client}"
+
+
+class AppointmentReminder(models.Model):
+    """A reminder time chosen for one appointment, instead of the clinic's usual lead time
+    (settings.APPOINTMENT_REMINDER_HOURS before it starts)."""
+
+    appointment = models.OneToOneField(
+        "treatment.Appointment", on_delete=models.CASCADE, related_name="reminder"
+    )
+    remind_at = models.DateTimeField("Send the reminder at")
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Reminder of {self.appointment} at {self.remind_at:%Y-%m-%d %H:%M}"
+
+
+class PractitionerChoices(models.Model):
+    """Whether a member wants an e-mail when a client's home program goes quiet (on without a
+    row)."""
+
+    membership = models.OneToOneField(
+        "accounts.Membership", on_delete=models.CASCADE, related_name="reminder_choices"
+    )
+    quiet_clients = models.BooleanField(
+        "Tell me when a client has logged no home exercises for 3 days", default=True
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Reminder choices of {self.membership}"

@@ -14,6 +14,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("member_", "members"),
     ("clinic_two_factor", "members"),
     ("audit_", "audit"),
+    ("message_", "messages"),
     ("account", "account"),
     ("two_factor", "account"),
     ("recovery_codes", "account"),
