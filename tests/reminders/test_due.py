@@ -146,3 +146,13 @@ def test_a_new_quiet_spell_is_told_again(program, scan):
     assert [s for s in scan(local(7, time(9, 0))) if "Maria" in s] == [
         "Maria Lopez has marked no home exercises for 3 days"
     ]
+
+
+def test_the_worker_scans_every_minute():
+    from huey.contrib.djhuey import HUEY
+
+    from repattern.reminders.tasks import reminders_every_minute
+
+    assert "repattern.reminders.tasks.reminders_every_minute" in HUEY._registry._registry
+    moments = [datetime(2026, 12, 1, 9, m, tzinfo=UTC) for m in (0, 1, 37, 59)]
+    assert all(reminders_every_minute.task_class().validate_datetime(m) for m in moments)
