@@ -75,6 +75,21 @@ def test_an_appointment_reminder_goes_at_the_time_chosen_for_it(appointment, sca
     assert len(scan(two_hours_before)) == 1
 
 
+def test_an_appointment_moved_to_before_its_chosen_reminder_time_is_reminded_of_as_usual(
+    appointment, scan, alice
+):
+    from repattern.treatment.services import appointment_reschedule
+
+    reminder_set(
+        appointment=appointment, remind_at=appointment.starts_at - timedelta(hours=1), user=alice
+    )
+    earlier = appointment.starts_at - timedelta(hours=5)
+    appointment_reschedule(
+        appointment=appointment, starts_at=earlier, duration_minutes=60, reason="asked", by=alice
+    )
+    assert len(scan(earlier - timedelta(hours=23))) == 1
+
+
 def test_home_exercises_are_reminded_of_at_six_on_a_day_with_nothing_marked(program, scan):
     assert scan(local(1, time(17, 59))) == []
     assert scan(local(1, time(18, 0))) == ["A reminder of your home exercises"]

@@ -3,7 +3,8 @@
 sends it once.
 
 - Appointment: when the appointment's chosen reminder time has come, or else
-  APPOINTMENT_REMINDER_HOURS before it starts; while it is still to come and booked.
+  APPOINTMENT_REMINDER_HOURS before it starts; while it is still to come and booked. One
+  booked closer than that is reminded of at once; one moved is reminded of again.
 - Home exercises: at the client's chosen time of day (the clinic's time zone, TIME_ZONE), on
   days they have marked nothing of a current home program; not later than LATE after it.
 - Quiet home program: to the practitioner of the client's latest session, once per quiet spell,
@@ -18,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from repattern.accounts.models import Membership
@@ -55,7 +56,12 @@ def appointments_due(now: datetime) -> list[Due]:
             client__archived_at__isnull=True,
         )
         .filter(
-            Q(reminder__remind_at__lte=now) | Q(reminder__isnull=True, starts_at__lte=now + lead)
+            Q(reminder__remind_at__lte=now)
+            # The usual time, also when the appointment moved to before its chosen time.
+            | (
+                Q(starts_at__lte=now + lead)
+                & (Q(reminder__isnull=True) | Q(reminder__remind_at__gte=F("starts_at")))
+            )
         )
         .exclude(client__email="")
         .exclude(client__reminder_choices__appointments=False)

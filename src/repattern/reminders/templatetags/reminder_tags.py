@@ -20,7 +20,9 @@ register = template.Library()
 
 @register.inclusion_tag("reminders/_appointment_reminder.html", takes_context=True)
 def appointment_reminder(context: Any, appointment: Appointment) -> dict[str, Any]:
-    chosen = AppointmentReminder.objects.filter(appointment=appointment).first()
+    chosen = AppointmentReminder.objects.filter(
+        appointment=appointment, remind_at__lt=appointment.starts_at
+    ).first()
     lead = timedelta(hours=settings.APPOINTMENT_REMINDER_HOURS)
     remind_at = chosen.remind_at if chosen else appointment.starts_at - lead
     local = timezone.localtime(remind_at)
