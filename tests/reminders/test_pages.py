@@ -41,10 +41,14 @@ def test_the_stop_link_asks_first_then_turns_that_kind_off(maria):
     assert event.client_id == maria.pk and "by the link in a reminder e-mail" in event.actor
 
 
-def test_the_practitioners_stop_link_turns_off_the_quiet_program_emails(alice):
+def test_the_practitioners_stop_link_turns_off_the_quiet_program_emails_and_on_again(alice):
     membership = alice.memberships.get()
-    Browser().post(stop_page("quiet", membership.pk))
+    stopped = Browser().post(stop_page("quiet", membership.pk))
+    assert "Turn them on again" in stopped.text
     assert practitioner_choices_of(membership).quiet_clients is False
+    again = Browser().post(stop_page("quiet", membership.pk), {"again": "on"})
+    assert "are on again" in again.text
+    assert practitioner_choices_of(membership).quiet_clients is True
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,14 @@ class ThreadConsumer(Consumer):
 def queue_storage(kind: str, folder: Path) -> Any:
     name = f"repattern-test-{uuid.uuid4().hex}"
     if kind == "redis":
-        return RedisHuey(name, url=REDIS).storage
+        storage = RedisHuey(name, url=REDIS).storage
+        try:
+            storage.conn.ping()
+        except Exception as problem:  # any failure to reach it says the same
+            raise AssertionError(
+                f"Redis is not answering at {REDIS}: start it. {problem}"
+            ) from None
+        return storage
     return SqliteHuey(name, filename=str(folder / "queue.sqlite3")).storage
 
 

@@ -93,15 +93,16 @@ def practitioner_reminders_update(
     return choices
 
 
-def reminder_stop(link: StopLink) -> bool:
-    """Turn off the kind of reminder a link in an e-mail names; False if its owner is gone."""
+def reminder_stop(link: StopLink, *, on: bool = False) -> bool:
+    """Turn off (or, changing one's mind, on again) the kind of reminder a link in an e-mail
+    names; False if its owner is gone."""
     if link.kind == "quiet":
         membership = Membership.objects.select_related("clinic", "user").filter(pk=link.whose)
         found = membership.first()
         if found is None:
             return False
         actor = f"{found.user.get_username()} {LINK_ACTOR}"
-        practitioner_reminders_update(membership=found, actor=actor, quiet_clients=False)
+        practitioner_reminders_update(membership=found, actor=actor, quiet_clients=on)
         return True
     client = Client.objects.select_related("clinic").filter(pk=link.whose).first()
     if client is None:
@@ -110,8 +111,8 @@ def reminder_stop(link: StopLink) -> bool:
     reminders_update(
         client=client,
         actor=f"client {LINK_ACTOR}",
-        appointments=choices.appointments and link.kind != "appointments",
-        exercises=choices.exercises and link.kind != "exercises",
+        appointments=on if link.kind == "appointments" else choices.appointments,
+        exercises=on if link.kind == "exercises" else choices.exercises,
     )
     return True
 

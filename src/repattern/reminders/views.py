@@ -22,7 +22,7 @@ from repattern.treatment.views.appointments import appointment_for
 
 def reminder_stop_page(request: HttpRequest, token: str) -> HttpResponse:
     """GET asks to confirm (mail scanners open links, and must not turn anything off); POST
-    turns that kind of reminder off."""
+    turns that kind of reminder off, or on again with `again=on`."""
     link = stop_link_read(token)
     if link is None:
         return TemplateResponse(request, "reminders/stop.html", {"broken": True}, status=400)
@@ -35,8 +35,10 @@ def reminder_stop_page(request: HttpRequest, token: str) -> HttpResponse:
     if owner is None:
         return TemplateResponse(request, "reminders/stop.html", {"gone": True}, status=404)
     if request.method == "POST":
-        reminder_stop(link)
-        return TemplateResponse(request, "reminders/stop.html", {**context, "stopped": True})
+        on = request.POST.get("again") == "on"
+        reminder_stop(link, on=on)
+        done = {"started": True} if on else {"stopped": True}
+        return TemplateResponse(request, "reminders/stop.html", {**context, **done})
     return TemplateResponse(request, "reminders/stop.html", context)
 
 
