@@ -171,3 +171,18 @@ def test_the_worker_scans_every_minute():
     assert "repattern.reminders.tasks.reminders_every_minute" in HUEY._registry._registry
     moments = [datetime(2026, 12, 1, 9, m, tzinfo=UTC) for m in (0, 1, 37, 59)]
     assert all(reminders_every_minute.task_class().validate_datetime(m) for m in moments)
+
+
+def test_the_stop_link_in_a_reminder_stops_that_kind_only(program, maria, scan):
+    import re
+    from urllib.parse import urlsplit
+
+    from django.test import Client as Browser
+
+    from repattern.reminders.services import reminder_choices_of
+
+    assert scan(local(1, time(18, 0))) == ["A reminder of your home exercises"]
+    (link,) = re.findall(r"https?://\S+/reminders/stop/\S+/", mail.outbox[0].body)
+    assert Browser().post(urlsplit(link).path).status_code == 200
+    assert scan(local(2, time(18, 0))) == [], "no more exercise reminders"
+    assert reminder_choices_of(maria).appointments, "appointment reminders stay on"

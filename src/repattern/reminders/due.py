@@ -132,6 +132,11 @@ def quiet_programs_due(now: datetime) -> list[Due]:
             last_marked=Max("adherence__day"),
             practitioner_id=Subquery(latest.values("practitioner_id")[:1]),
         )
+        # Only those quiet long enough in the database's eyes; _quiet_since decides.
+        .filter(
+            Q(last_marked__isnull=True)
+            | Q(last_marked__lte=local.date() - timedelta(days=QUIET_DAYS))
+        )
         .select_related("client__clinic")
     )
     quiet = [(p, since) for p in programs if (since := _quiet_since(p, local.date())) is not None]
