@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import no_horizontal_scroll, sign_in
+from e2e.conftest import no_horizontal_scroll, serious_violations, sign_in
 from e2e.test_session_screen import start_session, test_weak
 from repattern.treatment import services
 from repattern.treatment.models import SessionNote
@@ -77,7 +77,7 @@ def signed_session_with_amendment(maria, alice):
     "viewport", [{"width": 768, "height": 1024}, {"width": 390, "height": 844}]
 )
 def test_session_summary_note_and_client_pages_fit_without_cutting_off(
-    browser, live_server, alice, maria, viewport
+    browser, live_server, alice, maria, viewport, axe_script
 ):
     done = signed_session_with_amendment(maria, alice)
     context = browser.new_context(viewport=viewport)
@@ -87,6 +87,7 @@ def test_session_summary_note_and_client_pages_fit_without_cutting_off(
     page.goto(f"{live_server.url}/sessions/{done.pk}/summary/")
     expect(page.get_by_role("heading", name="SOAP note")).to_be_visible()
     assert no_horizontal_scroll(page) and page.evaluate(CUT_OFF) == []
+    assert serious_violations(page, axe_script) == []
 
     page.goto(f"{live_server.url}/clients/{maria.pk}/")
     assert no_horizontal_scroll(page) and page.evaluate(CUT_OFF) == []
@@ -94,6 +95,18 @@ def test_session_summary_note_and_client_pages_fit_without_cutting_off(
     start_session(page, live_server.url, maria)
     test_weak(page)
     page.locator(".finding.current details.more-candidates summary").click()
+    assert no_horizontal_scroll(page) and page.evaluate(CUT_OFF) == []
+    assert serious_violations(page, axe_script) == []
+
+    ql = page.locator('tr[data-candidate="quadratus_lumborum:left"]').first
+    ql.get_by_role("button", name="the weak muscle held").click()
+    page.locator('tr[data-candidate="quadratus_lumborum:left"]').first.get_by_role(
+        "button", name="Confirm"
+    ).click()
+    window = page.locator("section.window")
+    expect(window).to_contain_text("1. Release Quadratus lumborum, left")
+    for more in window.locator("details.window-more summary").all():
+        more.click()
     assert no_horizontal_scroll(page) and page.evaluate(CUT_OFF) == []
 
     # The check itself sees a box cut off at the side.
