@@ -3,6 +3,7 @@ or whose pattern was confirmed after its last weak test, is not. No database, no
 
 from __future__ import annotations
 
+from repattern.engine.unresolved import unresolved
 from tests.engine.test_session_rules import GLUTE, PSOAS, QL, play
 
 P = 1
@@ -24,18 +25,18 @@ def confirmed(site: str, candidate: str) -> list[tuple]:
 
 
 def test_a_weak_muscle_with_no_pattern_is_unresolved() -> None:
-    assert play(weak(PSOAS)).unresolved() == [PSOAS]
+    assert unresolved(play(weak(PSOAS))) == [PSOAS]
 
 
 def test_a_muscle_that_holds_again_is_not_unresolved() -> None:
-    assert play(weak(PSOAS), held(PSOAS)).unresolved() == []
+    assert unresolved(play(weak(PSOAS), held(PSOAS))) == []
 
 
 def test_a_confirmed_pattern_resolves_the_search_even_when_deferred_later() -> None:
     log = play(
         weak(PSOAS), *confirmed(PSOAS, QL), ("outcome", {"pattern": P, "outcome": "deferred"})
     )
-    assert log.unresolved() == []
+    assert unresolved(log) == []
 
 
 def test_a_retest_that_stays_weak_leaves_the_muscle_unresolved() -> None:
@@ -46,10 +47,10 @@ def test_a_retest_that_stays_weak_leaves_the_muscle_unresolved() -> None:
         ("activation", {"pattern": P}),
         ("retest", {"pattern": P, "result": "weak"}),
     ]
-    assert play(*steps).unresolved() == [PSOAS]
+    assert unresolved(play(*steps)) == [PSOAS]
 
 
 def test_only_the_muscles_left_weak_are_named_most_recent_first() -> None:
     log = play(weak(PSOAS), weak(GLUTE), *confirmed(PSOAS, QL))
-    assert log.unresolved() == [GLUTE]
-    assert play(weak(PSOAS), weak(GLUTE)).unresolved() == [GLUTE, PSOAS]
+    assert unresolved(log) == [GLUTE]
+    assert unresolved(play(weak(PSOAS), weak(GLUTE))) == [GLUTE, PSOAS]

@@ -220,20 +220,6 @@ class SessionLog:
         weak = [e for e in latest.values() if e.weak]
         return [e.site for e in sorted(weak, key=lambda e: -e.id)]
 
-    def unresolved(self) -> list[str]:
-        """Sites still weak at their latest test that no pattern was confirmed for since: the
-        muscle was left inhibited without a compensator found. Most recent first."""
-        left = []
-        for site in self.open_findings():
-            last_weak = max(e.id for e in self.events if e.site == site and e.kind in TESTS)
-            confirmed = any(
-                e.kind is EventKind.CONFIRM and e.site == site and e.id > last_weak
-                for e in self.events
-            )
-            if not confirmed:
-                left.append(site)
-        return left
-
     def layer_start(self, site: str) -> int:
         """The id after which this site's current search began: its last settled pattern, or
         the last time it held."""

@@ -10,6 +10,7 @@ from django.utils import timezone
 from repattern.atlas.services import clinic_atlas
 from repattern.engine.errors import EngineError
 from repattern.engine.session import TESTS, EventKind, PatternStatus
+from repattern.engine.unresolved import unresolved
 from repattern.treatment.bodymap import BodyMark, marks_for_site, render_body_map
 from repattern.treatment.inputs import session_record
 from repattern.treatment.models import Pattern, TreatmentSession
@@ -28,7 +29,7 @@ class SessionSummary:
 
 
 def unresolved_sites(session: TreatmentSession) -> list[str]:
-    return session_record(session).log.unresolved()
+    return unresolved(session_record(session).log)
 
 
 def session_summary(session: TreatmentSession) -> SessionSummary:

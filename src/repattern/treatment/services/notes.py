@@ -16,6 +16,7 @@ from repattern.atlas.services import clinic_atlas
 from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.engine.session import TESTS, EventKind, Result
+from repattern.engine.unresolved import unresolved
 from repattern.treatment.inputs import session_record
 from repattern.treatment.models import NoteAmendment, SessionNote, TreatmentSession
 from repattern.treatment.sites import site_name
@@ -63,7 +64,7 @@ def draft_text(session: TreatmentSession) -> dict[str, str]:
     ]
     found += [
         f"{site_name(atlas, site)}: tested weak, unresolved (no pattern found this session)"
-        for site in session_record(session, atlas).log.unresolved()
+        for site in unresolved(session_record(session, atlas).log)
     ]
     plan = session.care_plan
     complaint = f"Complaint: {plan.complaint}.\n" if plan else ""
