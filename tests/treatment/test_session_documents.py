@@ -58,6 +58,7 @@ def test_the_note_pdf_holds_its_four_sections_and_the_dated_amendment(as_alice, 
     for section in ("Subjective", "Objective", "Assessment", "Plan"):
         assert section in text
     assert "Psoas over QL." in text and "Signed by alice" in text
+    assert "Maria Lopez, born 1981-03-14" in text
     amendment = NoteAmendment.objects.get(note=signed)
     written = f"{amendment.written_at:%Y-%m-%d}"
     assert re.search(rf"{written} \d\d:\d\d, alice: Client phoned: the ache eased\.", text)
