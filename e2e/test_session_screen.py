@@ -103,6 +103,9 @@ def test_a_full_session_from_weak_psoas_to_a_signed_note(
         page.get_by_label("Assessment").input_value() + "\nGood response."
     )
     page.get_by_role("button", name="Sign note").click()
+    expect(page.get_by_role("alert")).to_contain_text("Not signed: tick")
+    page.get_by_label("I understand that signing locks the note").check()
+    page.get_by_role("button", name="Sign note").click()
     expect(page.get_by_text("Signed by alice")).to_be_visible()
     expect(page.get_by_role("button", name="Sign note")).to_have_count(0)
     assert Pattern.objects.get().status == PatternStatus.CORRECTED

@@ -14,6 +14,7 @@ from repattern.portal.views import staff as portal_staff
 from repattern.programs.views import staff as programs
 from repattern.treatment.views import appointments, careplans, notes, recorders
 from repattern.treatment.views import calendar as calendar_feeds
+from repattern.treatment.views import documents as session_documents
 from repattern.treatment.views import sessions as treatment
 
 
@@ -165,6 +166,16 @@ urlpatterns = [
         name="late_entry_keep",
     ),
     path("sessions/<id:session_id>/summary/", treatment.session_summary, name="session_summary"),
+    path(
+        "sessions/<id:session_id>/summary.pdf",
+        session_documents.session_summary_pdf,
+        name="session_summary_pdf",
+    ),
+    path(
+        "sessions/<id:session_id>/note.pdf",
+        session_documents.session_note_pdf,
+        name="session_note_pdf",
+    ),
     path("sessions/<id:session_id>/note/", notes.note_save, name="note_save"),
     path("sessions/<id:session_id>/note/amend/", notes.note_amend, name="note_amend"),
     path("sessions/<id:session_id>/note/cosign/", notes.note_cosign, name="note_cosign"),

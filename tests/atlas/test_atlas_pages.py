@@ -152,3 +152,8 @@ def test_a_chart_with_nul_characters_is_refused_and_nothing_is_stored(as_olivia,
     assert response.status_code == 200
     assert "NUL characters" in response.content.decode()
     assert not ClinicChart.objects.exists()
+
+
+def test_typing_a_nerve_root_in_the_name_box_lists_the_muscles_it_supplies(as_alice, northside):
+    text = page_text(as_alice.get(f"/clinics/{northside.pk}/atlas/", {"q": "C5"}))
+    assert "Deltoid" in text and "Biceps brachii" in text and "Soleus" not in text

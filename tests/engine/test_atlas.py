@@ -135,3 +135,18 @@ def test_the_report_prints_the_counts_then_one_line_per_error() -> None:
     assert lines[:4] == ["muscles: 2", "structures: 1", "relations: 4", "conditions: 0"]
     assert lines[-1] == "sources.yaml:3: gray1918: url: bad"
     assert not report.ok
+
+
+def test_every_entry_has_a_window_text_shorter_than_its_full_technique(atlas: Atlas) -> None:
+    from repattern.engine.atlas.schema import WINDOW_TEXT_MAX
+
+    for entry in [*atlas.muscles.values(), *atlas.structures.values()]:
+        assert len(entry.window_release) <= WINDOW_TEXT_MAX, entry.id
+        assert len(entry.window_release) < len(entry.release), entry.id
+        if entry.activation:
+            assert entry.window_activation, entry.id
+            assert len(entry.window_activation) <= WINDOW_TEXT_MAX, entry.id
+    for muscle in atlas.muscles.values():
+        assert muscle.window_activation and len(muscle.window_activation) <= len(
+            muscle.activation
+        ), muscle.id

@@ -38,8 +38,10 @@ def muscle(muscle_id: str, *actions: tuple[str, str]) -> Muscle:
         "actions": [{"joint": j, "action": a} for j, a in actions],
         "test": {"position": "p", "stabilization": "s", "force": "f", "holds": "h"},
         "release": "r",
+        "window_release": "wr",
         "home_release": "hr",
         "activation": "a",
+        "window_activation": "wa",
         "sources": ["gray1918"],
     }
     return Muscle.model_validate(data)

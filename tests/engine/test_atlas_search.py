@@ -82,3 +82,24 @@ def test_an_unknown_filter_value_is_an_atlas_error_with_a_suggestion(atlas: Atla
         atlas.search(region="hipp")
     with pytest.raises(AtlasError, match="not a nerve root"):
         atlas.search(root="L9")
+
+
+@pytest.mark.parametrize("typed", ["C5", "c5", " c 5 "])
+def test_a_root_typed_in_the_name_box_finds_the_muscles_it_supplies(
+    atlas: Atlas, typed: str
+) -> None:
+    results = atlas.search(text=typed)
+    names = [e.name for e in results]
+    assert "Deltoid" in names or any(n.startswith("Deltoid") for n in names)
+    assert all(isinstance(e, Muscle) and "C5" in e.innervation.roots for e in results)
+    assert results == atlas.search(root="C5")
+
+
+def test_a_cranial_nerve_typed_in_the_name_box_finds_its_muscles(atlas: Atlas) -> None:
+    names = [e.name for e in atlas.search(text="CN XI")]
+    assert names and any("trapezius" in n.lower() for n in names)
+
+
+@pytest.mark.parametrize("typed", ["C9", "cn", "L", "six"])
+def test_text_that_is_not_a_root_is_searched_as_a_name(atlas: Atlas, typed: str) -> None:
+    assert atlas.search(text=typed) != atlas.search(root="C5")

@@ -266,3 +266,23 @@ def test_loading_broken_data_raises_data_file_error_listing_every_problem(data: 
         load_atlas(data)
     assert caught.value.errors == check_data(data).errors
     assert "psoas_major: region: 'belly' is not a region" in str(caught.value)
+
+
+def test_a_window_text_too_long_for_the_learning_window_is_an_error(data: Path) -> None:
+    path = muscle_file(data, "psoas_major")
+    rewrite(path, lambda es: entry(es, id="psoas_major").update(window_release="x " * 50))
+    error = the_error(data, "psoas_major: window_release:", "at most 90 characters")
+    assert error.startswith(f"muscles/{path.name}:")
+
+
+def test_a_muscle_without_its_window_activation_is_an_error(data: Path) -> None:
+    rewrite(
+        muscle_file(data, "psoas_major"),
+        lambda es: entry(es, id="psoas_major").pop("window_activation"),
+    )
+    the_error(data, "psoas_major: window_activation: is missing")
+
+
+def test_a_structure_with_an_activation_needs_its_window_activation(data: Path) -> None:
+    rewrite(data / "structures.yaml", lambda es: entry(es, id="diaphragm").pop("window_activation"))
+    the_error(data, "diaphragm", "activation and window_activation come together")

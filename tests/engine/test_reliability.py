@@ -64,7 +64,14 @@ def test_counts_can_be_built_from_plain_records() -> None:
 
 def test_the_explanation_quotes_the_figures_and_what_they_rest_on() -> None:
     words = estimate_reliability(ConfirmedCounts(34, 40, 30, 200)).explain()
-    assert "Sensitivity 0.83" in words and "240 challenges" in words and "95% interval" in words
+    assert "the weak muscle holds about 83 times in 100" in words
+    assert "240 challenges" in words and "95% sure" in words
+
+
+def test_the_explanation_speaks_plainly() -> None:
+    words = estimate_reliability(ConfirmedCounts(34, 40, 30, 200)).explain().lower()
+    for jargon in ("sensitivity", "false-positive", "interval", "posterior", "bits", "entropy"):
+        assert jargon not in words
 
 
 @pytest.mark.parametrize("counts", [(3, 2, 0, 0), (-1, 2, 0, 0), (0, 0, 1.5, 2), (0, 0, True, 2)])

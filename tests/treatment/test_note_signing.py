@@ -46,7 +46,14 @@ def test_the_second_tab_is_told_the_note_is_signed_and_keeps_nothing(draft, alic
 
 
 def test_the_second_tab_sees_the_reason_on_the_page(draft, as_alice, session):
-    fields = {"subjective": "S", "objective": "O", "assessment": "A", "plan": "P", "sign": "1"}
+    fields = {
+        "subjective": "S",
+        "objective": "O",
+        "assessment": "A",
+        "plan": "P",
+        "sign": "1",
+        "locks": "1",
+    }
     as_alice.post(f"/sessions/{session.pk}/note/", fields)
     response = as_alice.post(
         f"/sessions/{session.pk}/note/", {**fields, "subjective": "other"}, follow=True
@@ -141,3 +148,16 @@ def test_the_summary_offers_the_practitioner_a_cosignature(students_note, as_ali
 
 def test_a_practitioners_own_signature_needs_no_cosignature(draft, alice):
     assert not services.note_sign(note=draft, user=alice, text=text("x")).needs_cosign
+
+
+def test_signing_without_the_tick_keeps_the_text_as_a_draft_and_says_why(draft, as_alice, session):
+    fields = {"subjective": "S", "objective": "O", "assessment": "A", "plan": "P", "sign": "1"}
+    response = as_alice.post(f"/sessions/{session.pk}/note/", fields, follow=True)
+    assert "Not signed: tick" in response.content.decode()
+    note = SessionNote.objects.get(session=session)
+    assert not note.is_signed and note.subjective == "S"
+
+
+def test_the_note_form_asks_for_the_tick_before_signing(draft, as_alice, session):
+    page = as_alice.get(f"/sessions/{session.pk}/summary/").content.decode()
+    assert 'name="locks"' in page and "I understand that signing locks the note" in page

@@ -40,7 +40,7 @@ def test_a_new_practitioner_starts_from_typical_figures(alice):
     estimate = reliability.reliability_of(alice)
     model, words = estimate.model, estimate.explain()
     assert 0.6 < model.sensitivity < 0.9 and 0.1 < model.false_positive_rate < 0.4
-    assert "from 0 challenges with a confirmed outcome" in words
+    assert "From 0 challenges with a confirmed outcome" in words
 
 
 def test_challenges_in_a_corrected_finding_count_toward_sensitivity_and_false_positives(

@@ -49,7 +49,14 @@ def test_the_owner_may_amend_a_signed_note_but_another_practitioner_may_not(
 ):
     as_alice.post(
         f"/sessions/{session.pk}/note/",
-        {"subjective": "s", "objective": "o", "assessment": "a", "plan": "p", "sign": "1"},
+        {
+            "subjective": "s",
+            "objective": "o",
+            "assessment": "a",
+            "plan": "p",
+            "sign": "1",
+            "locks": "1",
+        },
     )
     assert SessionNote.objects.get(pk=drafted.pk).is_signed
     assert (
@@ -72,6 +79,13 @@ def test_opening_a_session_summary_is_in_the_audit_log_under_the_client(
 def test_signing_the_note_is_in_the_audit_log_under_the_client(as_alice, session, drafted, maria):
     as_alice.post(
         f"/sessions/{session.pk}/note/",
-        {"subjective": "s", "objective": "o", "assessment": "a", "plan": "p", "sign": "1"},
+        {
+            "subjective": "s",
+            "objective": "o",
+            "assessment": "a",
+            "plan": "p",
+            "sign": "1",
+            "locks": "1",
+        },
     )
     assert AuditEvent.objects.filter(action="note_sign", client=maria).exists()

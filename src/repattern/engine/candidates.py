@@ -319,8 +319,7 @@ def _add_clinic(ranking: _Ranking, counts: Mapping[str, int]) -> None:
             times = "once" if count == 1 else f"{count} times"
             text = (
                 f"Confirmed {times} in this clinic when {name} tested weak "
-                f"({key.rsplit(':', 1)[-1]} side); each confirmation adds "
-                f"{CONFIRMED_WEIGHT:g} to the prior weight"
+                f"({key.rsplit(':', 1)[-1]} side), so it starts higher on the list"
             )
             ranking.add(
                 site,

@@ -132,20 +132,28 @@ class Reliability:
         return TestModel.from_levels(self.levels)
 
     def explain(self) -> str:
-        pct = f"{100 * self.level:.0f}%"
+        """The figures in plain words: out of 100 challenges, how often the weak muscle holds."""
+        sure = f"{100 * self.level:.0f}% sure"
         basis = (
             f"{self.confirmed_tests} challenge{'s' if self.confirmed_tests != 1 else ''} "
             f"with a confirmed outcome and {self.retest_pairs} blinded retest "
             f"pair{'s' if self.retest_pairs != 1 else ''}"
         )
         return (
-            f"Sensitivity {self.sensitivity.mean:.2f} ({pct} interval "
-            f"{self.sensitivity.low:.2f}-{self.sensitivity.high:.2f}) and false-positive "
-            f"rate {self.false_positive_rate.mean:.2f} ({self.false_positive_rate.low:.2f}-"
-            f"{self.false_positive_rate.high:.2f}), from {basis}, starting from typical "
-            f"figures of {self.prior.sensitivity:.2f} and "
-            f"{self.prior.false_positive_rate:.2f} worth {self.prior.weight:g} tests."
+            f"when you challenge the true compensator, the weak muscle holds about "
+            f"{_of_100(self.sensitivity)}; when you challenge another structure, it holds by "
+            f"chance about {_of_100(self.false_positive_rate)} ({sure} of each range). From "
+            f"{basis}, starting from typical figures of {100 * self.prior.sensitivity:.0f} and "
+            f"{100 * self.prior.false_positive_rate:.0f} in 100, counted as "
+            f"{self.prior.weight:g} tests."
         )
+
+
+def _of_100(estimate: Estimate) -> str:
+    return (
+        f"{100 * estimate.mean:.0f} times in 100 (between {100 * estimate.low:.0f} and "
+        f"{100 * estimate.high:.0f})"
+    )
 
 
 def estimate_reliability(

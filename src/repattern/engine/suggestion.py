@@ -169,16 +169,17 @@ class _Said:
 
 def _why_most_probable(x: _Said) -> str:
     return (
-        f"{x.what}: {x.standing}, and retesting the leader is the classic rule for search "
-        f"with false positives; {x.outcomes}.{x.none_leads}"
+        f"{x.what}: {x.standing}, and since a single test can mislead, checking the most likely "
+        f"one again is the surest next step; {x.outcomes}.{x.none_leads}"
     )
 
 
 def _why_blackwell(x: _Said) -> str:
+    per_cost = " for the effort it takes" if x.cost != 1.0 else ""
     return (
-        f"{x.what}: it has the best chance of holding per unit of cost ({x.pct(x.p)} likely "
-        f"x {x.pct(x.sensitivity)} sensitivity / cost {x.cost:g} = {x.facts.score:.2f}); "
-        f"{x.outcomes}.{x.none_leads}"
+        f"{x.what}: it has the best chance of making the weak muscle hold{per_cost} "
+        f"({x.pct(x.p)} likely, and your challenges pick up a true compensator about "
+        f"{x.pct(x.sensitivity)} of the time); {x.outcomes}.{x.none_leads}"
     )
 
 

@@ -33,8 +33,8 @@ from repattern.treatment.sites import site_name
 
 # Sites placed on this client's own body: a scar or an old injury is never hidden.
 CLIENT_SITES = ("scar:", "injury_site:")
-# The leaders shown at once; the rest fold below them.
-LEADERS_SHOWN = 5
+# The leaders shown at once; the rest fold below them, unless the practitioner needs them now.
+LEADERS_SHOWN = 3
 MAX_SHOWN = 12
 SUGGESTED_MUSCLES = 12
 
@@ -66,13 +66,28 @@ class FindingView:
     pattern: Pattern | None = None
     resolved: list[Pattern] = field(default_factory=list)
 
+    def _at_once(self, rank: int, c: CandidateView) -> bool:
+        """The leaders, and any candidate folding would hide from what is happening: the one
+        suggested, one already tried or added, one that may be confirmed, the client's own."""
+        suggested = self.suggestion is not None and (
+            c.site == self.suggestion.candidate or c.site in self.suggestion.candidates
+        )
+        return (
+            rank < LEADERS_SHOWN
+            or suggested
+            or bool(c.challenges)
+            or c.added_by_practitioner
+            or c.may_confirm
+            or c.site.startswith(CLIENT_SITES)
+        )
+
     @property
     def leaders(self) -> list[CandidateView]:
-        return self.candidates[:LEADERS_SHOWN]
+        return [c for rank, c in enumerate(self.candidates) if self._at_once(rank, c)]
 
     @property
     def others(self) -> list[CandidateView]:
-        return self.candidates[LEADERS_SHOWN:]
+        return [c for rank, c in enumerate(self.candidates) if not self._at_once(rank, c)]
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from django.utils import timezone
@@ -10,7 +10,9 @@ from django.utils import timezone
 from repattern.atlas.services import clinic_atlas
 from repattern.engine.errors import EngineError
 from repattern.engine.session import TESTS, EventKind, PatternStatus
+from repattern.engine.unresolved import unresolved
 from repattern.treatment.bodymap import BodyMark, marks_for_site, render_body_map
+from repattern.treatment.inputs import session_record
 from repattern.treatment.models import Pattern, TreatmentSession
 from repattern.treatment.sites import site_name
 
@@ -22,6 +24,12 @@ class SessionSummary:
     tests: int
     challenges: int
     window_seconds: float
+    # Inhibited muscles left without a pattern: still weak at their last test, none confirmed.
+    unresolved: list[str] = field(default_factory=list)
+
+
+def unresolved_sites(session: TreatmentSession) -> list[str]:
+    return unresolved(session_record(session).log)
 
 
 def session_summary(session: TreatmentSession) -> SessionSummary:
@@ -40,6 +48,7 @@ def session_summary(session: TreatmentSession) -> SessionSummary:
         tests=sum(e.kind in TESTS for e in events),
         challenges=sum(e.kind == EventKind.CHALLENGE for e in events),
         window_seconds=round(in_windows),
+        unresolved=[site_name(atlas, site) for site in unresolved_sites(session)],
     )
 
 
@@ -62,6 +71,12 @@ def body_map(session: TreatmentSession) -> str:
                 marks += marks_for_site(site, kind, label, atlas)
             except EngineError:
                 continue
+    for site in unresolved_sites(session):
+        try:
+            label = f"{site_name(atlas, site)}: inhibited (unresolved, no pattern found)"
+            marks += marks_for_site(site, "inhibited", label, atlas)
+        except EngineError:
+            continue
     for area in session.client.pain_areas.all():
         marks.append(BodyMark(area.region, area.side, "pain", str(area), area.intensity))
     for scar in session.client.scars.all():

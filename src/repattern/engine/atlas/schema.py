@@ -103,6 +103,12 @@ def _condition(value: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# What the learning window shows: read at a glance while the seconds run. The full technique
+# stays in `release` and `activation`; the client's version goes home in the program.
+WINDOW_TEXT_MAX = 90
+WindowText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=WINDOW_TEXT_MAX)
+]
 EntryId = Annotated[str, AfterValidator(_entry_id)]
 RegionId = Annotated[str, AfterValidator(_region)]
 Root = Annotated[str, AfterValidator(_root)]
@@ -145,8 +151,10 @@ class Muscle(Record):
     actions: list[Action] = Field(min_length=1)
     test: MuscleTest
     release: Text
+    window_release: WindowText
     home_release: Text
     activation: Text
+    window_activation: WindowText
     home_activation: Text | None = None
     wikidata: Annotated[str, AfterValidator(_wikidata)] | None = None
     sources: list[str] = Field(min_length=1)
@@ -181,10 +189,21 @@ class Structure(Record):
     description: Text
     challenge: Text
     release: Text
+    window_release: WindowText
     home_release: Text
     activation: Text | None = None
+    window_activation: WindowText | None = None
     client_specific: bool = False
     sources: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _window_activation_with_activation(self) -> Structure:
+        if bool(self.activation) != bool(self.window_activation):
+            raise ValueError(
+                "activation and window_activation come together: write both (the full "
+                "technique and the short text the learning window shows) or neither"
+            )
+        return self
 
     @model_validator(mode="after")
     def _placed_somewhere(self) -> Structure:

@@ -3,7 +3,8 @@
 Text matches rank exact names and aliases first, then names that start with the text, then
 words that start with it, then names that contain it, then nerves and regions that mention it.
 Filters narrow the list and combine: joint and action together mean one action at that joint.
-A job typed as text ("hip flexors", "knee extensors") means that action at that joint.
+A job typed as text ("hip flexors", "knee extensors") means that action at that joint, and a
+nerve root typed as text ("C5", "cn 11") the muscles that root supplies.
 """
 
 from __future__ import annotations
@@ -132,6 +133,10 @@ def search(
     job = by_job(text) if not (joint or action) else None
     if job:
         text, (joint, action) = "", job
+    typed_root = as_root(text) if not root else None
+    if typed_root:
+        # "C5" typed in the name box: the muscles that root supplies.
+        text, root = "", typed_root
     _check(region, sorted(ids(REGIONS)), "a region")
     _check(action, ACTIONS, "an action")
     _check(joint, JOINTS, "a joint")
@@ -144,6 +149,16 @@ def search(
             ranked.append((rank, item.entry.name.lower(), item.entry))
     ranked.sort(key=lambda r: (r[0], r[1]))
     return [entry for _, _, entry in ranked]
+
+
+def as_root(text: str) -> str | None:
+    """The nerve root a query names ('c5', 'CN 11'), or None when it names something else."""
+    if not re.fullmatch(r"\s*(c|t|l|s|cn)\s*[0-9ivx]{1,4}\s*", text, flags=re.IGNORECASE):
+        return None
+    try:
+        return normalize_root(text)
+    except AtlasError:
+        return None
 
 
 def by_job(text: str) -> tuple[str, str] | None:

@@ -16,6 +16,8 @@ from repattern.atlas.services import clinic_atlas
 from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.engine.session import TESTS, EventKind, Result
+from repattern.engine.unresolved import unresolved
+from repattern.treatment.inputs import session_record
 from repattern.treatment.models import NoteAmendment, SessionNote, TreatmentSession
 from repattern.treatment.sites import site_name
 
@@ -59,6 +61,10 @@ def draft_text(session: TreatmentSession) -> dict[str, str]:
         f"{p.get_status_display().lower()}"
         f"{' (retested after the learning window had closed)' if p.retested_late else ''}"
         for p in patterns
+    ]
+    found += [
+        f"{site_name(atlas, site)}: tested weak, unresolved (no pattern found this session)"
+        for site in unresolved(session_record(session, atlas).log)
     ]
     plan = session.care_plan
     complaint = f"Complaint: {plan.complaint}.\n" if plan else ""

@@ -51,15 +51,29 @@ def _entry(site: str):
 
 @register.filter
 def release_text(site: str) -> str:
+    """The release in the learning window: short enough to read while the seconds run."""
     entry = _entry(site)
-    return entry.release if entry else "Release it with the technique you use for it."
+    return entry.window_release if entry else "Release it with the technique you use for it."
 
 
 @register.filter
 def activation_text(site: str) -> str:
     entry = _entry(site)
-    activation = getattr(entry, "activation", None) if entry else None
+    activation = getattr(entry, "window_activation", None) if entry else None
     return activation or NO_ACTIVATION
+
+
+@register.filter
+def release_technique(site: str) -> str:
+    """The full release, with the longer work that goes home in the program."""
+    entry = _entry(site)
+    return entry.release if entry else ""
+
+
+@register.filter
+def activation_technique(site: str) -> str:
+    entry = _entry(site)
+    return (getattr(entry, "activation", None) or "") if entry else ""
 
 
 @register.filter

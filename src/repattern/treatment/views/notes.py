@@ -27,7 +27,15 @@ def note_save(request: HttpRequest, session_id: int) -> HttpResponse:
     try:
         if form.is_valid():
             text = services.NoteText(**form.cleaned_data)
-            if "sign" in request.POST:
+            if "sign" in request.POST and "locks" not in request.POST:
+                # Signing cannot be undone: it waits for the tick that says so; the text stays.
+                services.note_save(note=note, user=user, text=text)
+                messages.error(
+                    request,
+                    "Not signed: tick “I understand that signing locks the note” and sign again. "
+                    "Your text is saved as a draft.",
+                )
+            elif "sign" in request.POST:
                 signed = services.note_sign(note=note, user=user, text=text)
                 locked = "It is now locked; changes go in amendments."
                 waits = (
