@@ -10,7 +10,7 @@ import pytest
 
 from repattern.engine import TestModel
 from repattern.engine.session import WINDOW_TESTS, EventKind
-from repattern.treatment import reliability, screen
+from repattern.treatment import reliability, screen, summary
 from repattern.treatment.inputs import practitioner_model, session_record
 from repattern.treatment.models import SessionEvent
 from repattern.treatment.templatetags.treatment_tags import event_words
@@ -71,6 +71,12 @@ def test_a_region_that_stayed_weak_lowers_its_members_together(session, alice):
     before = finding(session)
     region(session, alice, result="weak")
     assert together(finding(session)) < together(before)
+
+
+def test_the_summary_counts_a_region_challenge_as_a_challenge(session, alice):
+    record(session, alice, kind="test", site=PSOAS, result="weak")
+    region(session, alice)
+    assert summary.session_summary(session).challenges == 1
 
 
 def test_the_screen_offers_regions_and_may_suggest_one_with_its_members_in_words(session, alice):
