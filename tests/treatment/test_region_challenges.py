@@ -87,6 +87,7 @@ def test_the_screen_offers_regions_and_may_suggest_one_with_its_members_in_words
     assert shown.words.startswith(f"the {shown.name} (") and "_" not in shown.words
     assert found.region is not None and found.suggestion is not None
     assert found.region.members == found.suggestion.candidates
+    assert found.region.name not in [r.name for r in found.regions], "offered once"
     assert "_" not in found.reason and "bits" not in found.reason
 
 

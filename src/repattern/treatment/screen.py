@@ -132,6 +132,9 @@ def _finding_view(inputs: _Inputs, finding: Finding) -> FindingView:
     regions = {} if open_pattern else offered_regions(inputs.atlas, belief)
     suggestion = None if open_pattern else _suggest(inputs, belief, finding, regions)
     told = verdict(belief, threshold)
+    suggested = _suggested_region(inputs.atlas, belief, suggestion)
+    # Offered besides the suggestion: the other contacts, most likely members first.
+    offered = {n: m for n, m in regions.items() if suggested is None or n != suggested.name}
     return FindingView(
         site=finding.site,
         name=site_name(inputs.atlas, finding.site),
@@ -147,8 +150,8 @@ def _finding_view(inputs: _Inputs, finding: Finding) -> FindingView:
         verdict=told,
         verdict_words=in_words(inputs.atlas, told.words),
         reason=_reason(inputs.atlas, suggestion),
-        region=_suggested_region(inputs.atlas, belief, suggestion),
-        regions=shown_regions(inputs.atlas, belief, regions),
+        region=suggested,
+        regions=shown_regions(inputs.atlas, belief, offered),
     )
 
 
