@@ -145,6 +145,10 @@ MALFORMED = {
         },
         "A region challenge names its region and members, not one candidate",
     ),
+    "a pattern besides the region": (
+        {"region": FLANK, "members": ",".join(FLANK_MEMBERS), "pattern_id": "1"},
+        "A region challenge belongs to the search, not to a confirmed pattern",
+    ),
     "no result": (
         {"region": FLANK, "members": ",".join(FLANK_MEMBERS), "result": ""},
         "Say whether the muscle held or was weak.",

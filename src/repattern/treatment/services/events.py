@@ -214,6 +214,11 @@ def _check_sites(atlas: Atlas, event: EventInput) -> None:
             "A region challenge names its region and members, not one candidate: send one or "
             "the other."
         )
+    if event.pattern_id is not None:
+        raise EventRejected(
+            "A region challenge belongs to the search, not to a confirmed pattern: leave out "
+            "the pattern."
+        )
     if event.region:
         try:
             check_region(atlas, event.region, event.members)
