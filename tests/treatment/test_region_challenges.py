@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from repattern.engine import TestModel
+from repattern.engine import TestModel, estimate_reliability
 from repattern.engine.session import WINDOW_TESTS, EventKind
 from repattern.treatment import reliability, screen, summary
 from repattern.treatment.inputs import practitioner_model, session_record
@@ -190,6 +190,7 @@ def test_a_region_challenge_before_the_muscle_tested_weak_is_refused(as_alice, s
 def test_a_practitioner_with_no_region_record_starts_from_cautious_defaults(session, alice):
     models = practitioner_model(session, session_record(session).log)
     assert models.region == TestModel.from_record()
+    assert models.model == estimate_reliability().model, "single challenges: the same defaults"
     assert models.region.levels and models.model.levels, "both models carry their uncertainty"
     assert "Region challenges start from the same cautious typical figures" in models.words
 
