@@ -8,11 +8,12 @@ import uuid
 
 import pytest
 
-from repattern.engine import TestModel, estimate_reliability
+from repattern.engine import Posterior, TestModel, estimate_reliability
 from repattern.engine.session import WINDOW_TESTS, EventKind
 from repattern.treatment import reliability, screen, summary
 from repattern.treatment.inputs import practitioner_model, session_record
 from repattern.treatment.models import SessionEvent
+from repattern.treatment.regions import region_view
 from repattern.treatment.templatetags.treatment_tags import event_words
 from tests.treatment.conftest import confirm, correct, record
 
@@ -89,6 +90,29 @@ def test_the_screen_offers_regions_and_may_suggest_one_with_its_members_in_words
     assert found.region.members == found.suggestion.candidates
     assert found.region.name not in [r.name for r in found.regions], "offered once"
     assert "_" not in found.reason and "bits" not in found.reason
+
+
+def test_a_region_over_the_clients_scar_reads_as_the_practitioner_says_it(session, alice):
+    record(session, alice, kind="test", site="psoas_major:right", result="weak")
+    members = ("scar:lower_abdomen:right", "rectus_abdominis:right", "external_oblique:right")
+    event, _ = record(
+        session,
+        alice,
+        kind="region",
+        site="psoas_major:right",
+        region="right lower abdomen",
+        members=members,
+        challenge="touch",
+        result="weak",
+    )
+    belief = Posterior.from_prior(dict.fromkeys(members, 1.0))
+    shown = region_view(session_record(session).atlas, belief, event.region, members)
+    assert f"Challenge {shown.words}" == (
+        "Challenge the right lower abdomen (scar, rectus abdominis, external oblique)"
+    )
+    assert event_words(event).startswith(
+        "Region challenge of the right lower abdomen (scar, rectus abdominis, external oblique)"
+    )
 
 
 def post(browser, session, **fields):

@@ -133,7 +133,7 @@ def _finding_view(inputs: _Inputs, finding: Finding) -> FindingView:
     suggestion = None if open_pattern else _suggest(inputs, belief, finding, regions)
     told = verdict(belief, threshold)
     suggested = _suggested_region(inputs.atlas, belief, suggestion)
-    # Offered besides the suggestion: the other contacts, most likely members first.
+    # Offered besides the suggestion: the other contacts, each once.
     offered = {n: m for n, m in regions.items() if suggested is None or n != suggested.name}
     return FindingView(
         site=finding.site,
