@@ -51,6 +51,15 @@ def challenge(candidate: str = QL, result: str = "holds", site: str = PSOAS) -> 
     return ("challenge", {"site": site, "candidate": candidate, "result": result})
 
 
+def region(
+    members: tuple[str, ...] = (QL, ILIACUS), result: str = "holds", site: str = PSOAS
+) -> tuple:
+    return (
+        "region",
+        {"site": site, "region": "left flank", "members": members, "result": result},
+    )
+
+
 def confirm(candidate: str = QL, site: str = PSOAS) -> tuple:
     return ("confirm", {"site": site, "candidate": candidate})
 
@@ -92,6 +101,17 @@ ALLOWED = {
         challenge(ILIACUS, site=GLUTE),
     ),
     "a muscle weak again after holding": (holds(), weak()),
+    "a region challenge of a weak muscle": (weak(), region()),
+    "a region that held, then one of its members, confirmed": (
+        weak(),
+        region(),
+        challenge(QL),
+        confirm(QL),
+    ),
+    "a region challenge in the next layer, without the structure released": (
+        *NOT_CORRECTED,
+        region((ILIACUS, GLUTE)),
+    ),
 }
 
 FORBIDDEN = {
@@ -120,6 +140,53 @@ FORBIDDEN = {
         (weak(),),
         ("challenge", {"site": PSOAS, "result": "weak"}),
         "Say which structure was challenged.",
+    ),
+    "a region challenge before the muscle tested weak": (
+        (),
+        region(),
+        "Test psoas_major:left first",
+    ),
+    "a region challenge with no result": (
+        (weak(),),
+        ("region", {"site": PSOAS, "region": "left flank", "members": (QL, ILIACUS)}),
+        "Say whether the muscle held or was weak.",
+    ),
+    "a region challenge naming no region": (
+        (weak(),),
+        ("region", {"site": PSOAS, "members": (QL, ILIACUS), "result": "weak"}),
+        "Say which region was challenged.",
+    ),
+    "a region challenge of one structure": (
+        (weak(),),
+        region((QL,)),
+        "A region challenge covers 2 or more different structures: list each once, or "
+        "challenge a single structure instead.",
+    ),
+    "a region challenge listing a structure twice": (
+        (weak(),),
+        region((QL, QL)),
+        "list each once",
+    ),
+    "a region covering the weak muscle itself": (
+        (weak(),),
+        region((QL, PSOAS)),
+        "A muscle cannot compensate for itself",
+    ),
+    "a region covering the structure already released": (
+        NOT_CORRECTED,
+        region((QL, ILIACUS)),
+        "quadratus_lumborum:left was already released for psoas_major:left in this session",
+    ),
+    "a region challenge of a muscle in its learning window": (
+        CONFIRMED,
+        region((ILIACUS, GLUTE)),
+        "psoas_major:left is in its learning window with quadratus_lumborum:left",
+    ),
+    "a confirmation after only a region held": (
+        (weak(), region()),
+        confirm(),
+        "Challenge quadratus_lumborum:left first: a pattern is confirmed by a challenge that "
+        "makes the weak muscle hold.",
     ),
     "a confirmation without a challenge that held": (
         (weak(), challenge(result="weak")),
@@ -273,6 +340,15 @@ def test_the_window_counts_challenges_since_the_muscle_last_tested_weak() -> Non
     assert play(weak(), challenge(result="weak")).finding(PSOAS).layer.tests_left == (
         WINDOW_TESTS - 1
     )
+
+
+def test_a_region_challenge_counts_against_the_window_like_a_challenge() -> None:
+    log = play(weak(), region(), challenge(result="weak"))
+    layer = log.finding(PSOAS).layer
+    assert layer.tests_left == WINDOW_TESTS - 2
+    assert [e.kind for e in layer.challenges] == [EventKind.REGION, EventKind.CHALLENGE]
+    full = play(weak(), *(region(result="weak") for _ in range(WINDOW_TESTS)))
+    assert full.finding(PSOAS).layer.tests_left == 0
 
 
 def test_only_a_candidate_that_held_may_be_confirmed() -> None:

@@ -2,8 +2,10 @@
 outcome a pattern may take (DOMAIN.md section 1).
 
 A session is a log of events. A muscle tests weak and opens a *finding*: the search for its
-compensator. Challenges narrow the search; a challenge that makes the weak muscle hold allows
-the practitioner to confirm a *pattern*, which opens the learning window. Inside it the
+compensator. Challenges narrow the search, of one structure or of a *region* (several
+structures under one contact, counted against the window like one challenge); a challenge of
+one structure that makes the weak muscle hold allows the practitioner to confirm a *pattern*,
+which opens the learning window. Inside it the
 facilitated structure is released, then the inhibited muscle activated, then retested: a retest
 that holds corrects the pattern, one that stays weak leaves it not corrected and the search goes
 on in a new *layer*, without the structure already released. A pattern still open can be
@@ -29,6 +31,7 @@ WINDOW_TESTS = 12
 class EventKind(StrEnum):
     TEST = "test"
     CHALLENGE = "challenge"
+    REGION = "region"
     CONFIRM = "confirm"
     RELEASE = "release"
     ACTIVATION = "activation"
@@ -43,6 +46,7 @@ class EventKind(StrEnum):
 EVENT_LABELS = {
     EventKind.TEST: "Muscle test",
     EventKind.CHALLENGE: "Challenge",
+    EventKind.REGION: "Region challenge",
     EventKind.CONFIRM: "Pattern confirmed",
     EventKind.RELEASE: "Release",
     EventKind.ACTIVATION: "Activation",
@@ -81,6 +85,10 @@ PATTERN_LABELS = {
 }
 
 TESTS = (EventKind.TEST, EventKind.RETEST)
+# What narrows a search: a challenge of one structure, or of a region's members together.
+SEARCH_CHALLENGES = (EventKind.CHALLENGE, EventKind.REGION)
+# A region challenge covers at least this many structures; one is a plain challenge.
+REGION_SMALLEST = 2
 PATTERN_STEPS = (EventKind.RELEASE, EventKind.ACTIVATION, EventKind.RETEST, EventKind.OUTCOME)
 # An outcome event only defers: corrected or not is what the retest says.
 OUTCOMES_BY_HAND = (PatternStatus.DEFERRED,)
@@ -102,6 +110,8 @@ class Event:
     outcome: PatternStatus | None = None
     pattern: int | None = None
     blinded: bool = False
+    region: str = ""  # a region challenge: the contact's name ("right lower abdomen")
+    members: tuple[str, ...] = ()  # and the structures under it, challenged together
 
     def __post_init__(self) -> None:
         # Callers may pass the words ("challenge", "holds"); the rules compare members.
@@ -111,6 +121,7 @@ class Event:
                 object.__setattr__(self, "result", Result(self.result))
             if self.outcome is not None:
                 object.__setattr__(self, "outcome", PatternStatus(self.outcome))
+            object.__setattr__(self, "members", tuple(self.members))
         except ValueError as problem:
             raise Refused(
                 f"{problem}: use one of the kinds, results and outcomes listed."
@@ -154,7 +165,7 @@ class Layer:
 
     number: int
     start: int  # the search counts events after this id
-    challenges: tuple[Event, ...]
+    challenges: tuple[Event, ...]  # of single structures and of regions, in order
     tests_left: int  # challenges that still fit in this learning window
 
 
@@ -174,8 +185,11 @@ class Finding:
 
     def held(self, candidate: str) -> bool:
         """A challenge of `candidate` made the weak muscle hold in this layer: it may be
-        confirmed."""
-        return any(e.candidate == candidate and e.held for e in self.layer.challenges)
+        confirmed. A region that held does not name one of its members: narrow inside."""
+        return any(
+            e.kind is EventKind.CHALLENGE and e.candidate == candidate and e.held
+            for e in self.layer.challenges
+        )
 
 
 @dataclass(frozen=True)
@@ -239,7 +253,7 @@ class SessionLog:
         challenges = tuple(
             e
             for e in self.events
-            if e.kind is EventKind.CHALLENGE and e.site == site and e.id > start
+            if e.kind in SEARCH_CHALLENGES and e.site == site and e.id > start
         )
         # A learning window opens each time the muscle tests weak: count the challenges since.
         last_weak = max(
@@ -263,9 +277,7 @@ class SessionLog:
         """Raise `Refused`, saying why, if the rules do not allow `event` now."""
         if self.ended:
             raise Refused("This session has ended; start a new session to record more.")
-        if event.kind in (EventKind.TEST, EventKind.CHALLENGE, EventKind.RETEST) and (
-            event.result is None
-        ):
+        if event.kind in (*TESTS, *SEARCH_CHALLENGES) and event.result is None:
             raise Refused("Say whether the muscle held or was weak.")
         if event.kind in PATTERN_STEPS:
             self._check_step(event, now)
@@ -273,6 +285,8 @@ class SessionLog:
             raise Refused("Say which muscle was tested.")
         elif event.kind is EventKind.TEST:
             self._check_test(event)
+        elif event.kind is EventKind.REGION:
+            self._check_region(event)
         else:
             self._check_search(event)
 
@@ -318,6 +332,20 @@ class SessionLog:
                 f"Challenge {candidate} first: a pattern is confirmed by a challenge that makes "
                 "the weak muscle hold."
             )
+
+    def _check_region(self, event: Event) -> None:
+        """A region challenge: a challenge of its members together, allowed where one is."""
+        if not event.region:
+            raise Refused("Say which region was challenged.")
+        if len(set(event.members)) < REGION_SMALLEST or len(set(event.members)) != len(
+            event.members
+        ):
+            raise Refused(
+                f"A region challenge covers {REGION_SMALLEST} or more different structures: "
+                "list each once, or challenge a single structure instead."
+            )
+        for member in event.members:
+            self._check_search(replace(event, kind=EventKind.CHALLENGE, candidate=member))
 
     def _check_step(self, event: Event, now: float) -> None:
         pattern = self.pattern(event.pattern)

@@ -120,6 +120,16 @@ class EventForm(forms.Form):
     )
     pattern_id = forms.IntegerField(required=False, min_value=1)
     recorded_by = forms.IntegerField(required=False)
+    # A region challenge: the contact's name and its members' sites, joined by commas.
+    region = forms.CharField(max_length=100, required=False)
+    members = forms.CharField(
+        max_length=1000,
+        required=False,
+        error_messages={"max_length": "A region challenge lists at most a few structures."},
+    )
+
+    def members_list(self) -> tuple[str, ...]:
+        return tuple(m.strip() for m in self.cleaned_data["members"].split(",") if m.strip())
 
 
 class ColleagueField(forms.ModelChoiceField):

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import cast
 
 from django.core.cache import cache
+from django.db.models import Count, Q
 
 from repattern.atlas.services import clinic_atlas
 from repattern.clients.models import Client
-from repattern.engine import TestModel
+from repattern.engine import TestModel, learned_none_share
 from repattern.engine.atlas import Atlas
 from repattern.engine.atlas.schema import SITE_SIDES
 from repattern.engine.candidates import ClientHistory, PastInjury, PastScar, clinic_counts
@@ -93,8 +94,28 @@ def learned_counts(clinic_id: int, inhibited_entry: str) -> dict[str, int]:
     return clinic_counts(confirmed, inhibited_entry)
 
 
-def practitioner_model(session: TreatmentSession, log: SessionLog) -> tuple[TestModel, str]:
-    """The practitioner's test model, kept between requests until it may have changed.
+def none_share(clinic_id: int) -> float:
+    """The prior share of "none of these", learned from how often this clinic's corrected
+    patterns had a compensator the practitioner had to add."""
+    counts = Pattern.objects.filter(
+        session__client__clinic_id=clinic_id, status=PatternStatus.CORRECTED
+    ).aggregate(total=Count("id"), added=Count("id", filter=Q(compensator_added=True)))
+    added = counts["added"] or 0
+    return learned_none_share((counts["total"] or 0) - added, added)
+
+
+@dataclass(frozen=True)
+class PractitionerModels:
+    """How reliable the practitioner's challenges are, each model with its uncertainty: of
+    single structures (`model`, with `words` for the screen) and of regions (`region`)."""
+
+    model: TestModel
+    words: str
+    region: TestModel
+
+
+def practitioner_model(session: TreatmentSession, log: SessionLog) -> PractitionerModels:
+    """The practitioner's test models, kept between requests until they may have changed.
 
     The estimate reads their whole history, which a busy practitioner makes slow. It moves only
     with an outcome (a retest or an outcome event) or a blinded challenge, and each of those
@@ -107,14 +128,28 @@ def practitioner_model(session: TreatmentSession, log: SessionLog) -> tuple[Test
     seen = sum(e.kind in OUTCOME_KINDS or e.blinded for e in log.events)
     user = session.practitioner
     # The join date keeps apart users that reuse an id, as in a test database rolled back.
-    key = f"reliability:{user.pk}:{user.date_joined.timestamp()}"
+    key = f"reliability:models:{user.pk}:{user.date_joined.timestamp()}"
     kept = cache.get(key)
     if kept is not None:
         made_in, made_seen, basis, found = kept
         unchanged = (made_in, made_seen) == (session.pk, seen)
         if unchanged or basis >= SETTLED_BASIS or (made_in != session.pk and not seen):
-            return cast(tuple[TestModel, str], found)
+            return cast(PractitionerModels, found)
     estimate = reliability.reliability_of(user)
-    found = (estimate.model, f"Your measured reliability: {estimate.explain()}")
+    region, regions = reliability.region_model_of(user)
+    found = PractitionerModels(
+        estimate.model,
+        f"Your measured reliability: {estimate.explain()} {_region_words(region, regions)}",
+        region,
+    )
     cache.set(key, (session.pk, seen, estimate.confirmed_tests + estimate.retest_pairs, found))
     return found
+
+
+def _region_words(model: TestModel, basis: int) -> str:
+    if not basis:
+        return "Region challenges start from the same cautious typical figures."
+    return (
+        f"Region challenges: sensitivity {model.sensitivity:.2f} and false-positive rate "
+        f"{model.false_positive_rate:.2f}, from {basis} with a confirmed outcome."
+    )

@@ -9,9 +9,14 @@ new practitioner starts from those and moves to their own as outcomes accumulate
 A blinded challenge (the practitioner did not know which structure was touched) done twice on
 the same candidate in one finding is a retest pair: agreement between the two says how
 repeatable the tests are. Blinded challenges count only as pairs, never twice.
+
+Region challenges (one contact over several structures) have their own reliability, learned the
+same way: held or weak, with the confirmed compensator under the contact or not.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from django.contrib.auth.models import User
 from django.db.models import Case, Count, F, Q, When
@@ -20,6 +25,7 @@ from repattern.engine import (
     ConfirmedCounts,
     Reliability,
     RetestPair,
+    TestModel,
     estimate_reliability,
 )
 from repattern.engine.session import EventKind, PatternStatus, Result
@@ -92,3 +98,25 @@ def retest_pairs(practitioner: User) -> list[RetestPair]:
 
 def reliability_of(practitioner: User) -> Reliability:
     return estimate_reliability(confirmed_counts(practitioner), retest_pairs(practitioner))
+
+
+def region_model_of(practitioner: User) -> tuple[TestModel, int]:
+    """The practitioner's region challenges made before a first-layer pattern that ended
+    corrected, as a test model that carries its uncertainty, and how many it rests on. With
+    few, the model stays near the cautious typical figures."""
+    rows = SessionEvent.objects.filter(
+        kind=EventKind.REGION,
+        session__practitioner=practitioner,
+        session__patterns__status=PatternStatus.CORRECTED,
+        session__patterns__layer=1,
+        session__patterns__inhibited=F("site"),
+        recorded_at__lte=F("session__patterns__confirmed_at"),
+    ).values_list("members", "result", "session__patterns__facilitated")
+    tally = Counter(
+        (facilitated in (members or ()), result == Result.HOLDS)
+        for members, result, facilitated in rows
+    )
+    model = TestModel.from_record(
+        tally[True, True], tally[True, False], tally[False, True], tally[False, False]
+    )
+    return model, sum(tally.values())

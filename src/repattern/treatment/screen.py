@@ -9,12 +9,13 @@ answers for the page.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from repattern.clients.models import Client
-from repattern.engine import Posterior, TestModel, next_test
+from repattern.engine import Posterior, TestModel, Verdict, next_test, verdict
 from repattern.engine.atlas import Atlas, parse_site
 from repattern.engine.candidates import Candidate, ClientHistory, rank_candidates
 from repattern.engine.errors import EngineError
@@ -24,11 +25,19 @@ from repattern.treatment.inputs import (
     SessionRecord,
     client_history,
     learned_counts,
+    none_share,
     practitioner_model,
     session_record,
     site_side,
 )
 from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
+from repattern.treatment.regions import (
+    RegionView,
+    member_name,
+    offered_regions,
+    prose_name,
+    shown_regions,
+)
 from repattern.treatment.sites import site_name
 
 # Sites placed on this client's own body: a scar or an old injury is never hidden.
@@ -37,6 +46,8 @@ CLIENT_SITES = ("scar:", "injury_site:")
 LEADERS_SHOWN = 3
 MAX_SHOWN = 12
 SUGGESTED_MUSCLES = 12
+# A site as the engine's sentences name it: "psoas_major:left", "scar:lower_abdomen:right".
+SITE_IN_TEXT = re.compile(r"\b[a-z][a-z_]*:[a-z_]+(?::[a-z_]+)?\b")
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,11 @@ class FindingView:
     tests_left: int = 0
     pattern: Pattern | None = None
     resolved: list[Pattern] = field(default_factory=list)
+    verdict: Verdict | None = None
+    verdict_words: str = ""  # the verdict in words, shown when the search stops
+    reason: str = ""  # why the suggestion, in words, sites by name
+    region: RegionView | None = None  # the region suggested, if the suggestion is one
+    regions: list[RegionView] = field(default_factory=list)  # contacts offered meanwhile
 
     def _at_once(self, rank: int, c: CandidateView) -> bool:
         """The leaders, and any candidate folding would hide from what is happening: the one
@@ -119,6 +135,8 @@ class _Inputs:
     history: ClientHistory
     model: TestModel
     model_words: str
+    region_model: TestModel
+    none_share: float
 
 
 def _finding_view(inputs: _Inputs, finding: Finding) -> FindingView:
@@ -126,21 +144,76 @@ def _finding_view(inputs: _Inputs, finding: Finding) -> FindingView:
     open_pattern = by_id.get(finding.open_pattern.id) if finding.open_pattern else None
     belief, views = _belief(inputs, finding)
     threshold = DEFAULT_THRESHOLD
+    regions = {} if open_pattern else offered_regions(inputs.atlas, belief)
+    suggestion = None if open_pattern else _suggest(inputs, belief, finding, regions)
+    told = verdict(belief, threshold)
+    suggested = _suggested_region(inputs.atlas, belief, suggestion)
+    # Offered besides the suggestion: the other contacts, each once.
+    offered = {n: m for n, m in regions.items() if suggested is None or n != suggested.name}
     return FindingView(
         site=finding.site,
         name=site_name(inputs.atlas, finding.site),
         layer=finding.layer.number,
         candidates=views,
         none_of_these=belief.none_of_these,
-        suggestion=None
-        if open_pattern
-        else next_test(belief, inputs.model, threshold=threshold, budget=finding.layer.tests_left),
+        suggestion=suggestion,
         tests_left=finding.layer.tests_left,
         confident=belief.confident(threshold),
         challenges_done=len(finding.layer.challenges),
         pattern=open_pattern,
         resolved=[by_id[p.id] for p in finding.settled],
+        verdict=told,
+        verdict_words=in_words(inputs.atlas, told.words),
+        reason=_reason(inputs.atlas, suggestion),
+        region=suggested,
+        regions=shown_regions(inputs.atlas, belief, offered),
     )
+
+
+def _suggest(
+    inputs: _Inputs, belief: Posterior, finding: Finding, regions: dict[str, tuple[str, ...]]
+) -> Suggestion | None:
+    """The engine's next challenge: of a structure, or of a region it covers."""
+    budget = finding.layer.tests_left
+    try:
+        return next_test(
+            belief,
+            inputs.model,
+            threshold=DEFAULT_THRESHOLD,
+            budget=budget,
+            regions=regions or None,
+            region_model=inputs.region_model,
+        )
+    except EngineError:
+        # A region the engine cannot weigh must not hide the search: suggest single structures.
+        return next_test(belief, inputs.model, threshold=DEFAULT_THRESHOLD, budget=budget)
+
+
+def _suggested_region(
+    atlas: Atlas, belief: Posterior, suggestion: Suggestion | None
+) -> RegionView | None:
+    if suggestion is None or suggestion.region is None:
+        return None
+    return shown_regions(atlas, belief, {suggestion.region: suggestion.candidates})[0]
+
+
+def in_words(atlas: Atlas, text: str, names: dict[str, str] | None = None) -> str:
+    """The engine's sentence with every site it names in words ("right psoas major")."""
+    names = names or {}
+    return SITE_IN_TEXT.sub(lambda m: names.get(m.group(0)) or prose_name(atlas, m.group(0)), text)
+
+
+def _reason(atlas: Atlas, suggestion: Suggestion | None) -> str:
+    """Why the suggestion, as the engine says it; a region's members by their structure, as
+    its contact already says the side."""
+    if suggestion is None:
+        return ""
+    names = (
+        {m: member_name(atlas, m) for m in suggestion.candidates}
+        if suggestion.region is not None
+        else {}
+    )
+    return in_words(atlas, suggestion.reason, names)
 
 
 def _ranked(inputs: _Inputs, finding: Finding) -> list[Candidate]:
@@ -155,13 +228,21 @@ def _belief(inputs: _Inputs, finding: Finding) -> tuple[Posterior, list[Candidat
     challenges = finding.layer.challenges
     weights = {c.site: c.weight for c in ranked}
     smallest = min(weights.values(), default=1.0)
-    added = [e.candidate for e in challenges if e.candidate not in weights]
+    singles = [e for e in challenges if e.kind is EventKind.CHALLENGE]
+    added = [e.candidate for e in singles if e.candidate not in weights]
     for site in added:
         # A structure the practitioner chose to challenge, though the engine did not list it.
         weights.setdefault(site, smallest)
-    belief = Posterior.from_prior(weights)
     for event in challenges:
-        belief = belief.observe(event.candidate, positive=event.held, model=inputs.model)
+        for member in event.members:
+            # A region's structure the ranking no longer lists: still challenged.
+            weights.setdefault(member, smallest)
+    belief = Posterior.from_prior(weights, none_of_these=inputs.none_share)
+    for event in challenges:
+        if event.kind is EventKind.REGION:
+            belief = belief.observe(event.members, positive=event.held, model=inputs.region_model)
+        else:
+            belief = belief.observe(event.candidate, positive=event.held, model=inputs.model)
     reasons = {c.site: tuple(c.reasons) for c in ranked}
     rows = {row.pk: row for row in inputs.record.rows}
     views = []
@@ -187,8 +268,17 @@ def _belief(inputs: _Inputs, finding: Finding) -> tuple[Posterior, list[Candidat
 def _inputs(session: TreatmentSession, record: SessionRecord | None) -> _Inputs:
     record = record or session_record(session)
     atlas = record.atlas
-    model, words = practitioner_model(session, record.log)
-    return _Inputs(atlas, session, record, client_history(session.client), model, words)
+    models = practitioner_model(session, record.log)
+    return _Inputs(
+        atlas,
+        session,
+        record,
+        client_history(session.client),
+        models.model,
+        models.words,
+        models.region,
+        none_share(session.client.clinic_id),
+    )
 
 
 def session_state(session: TreatmentSession, record: SessionRecord | None = None) -> SessionState:
@@ -225,6 +315,18 @@ def belief_in(session: TreatmentSession, record: SessionRecord, site: str, candi
     except EngineError:
         return 0.0
     return belief.probability(candidate) if candidate in belief.candidates else 0.0
+
+
+def listed_by_engine(
+    session: TreatmentSession, record: SessionRecord, site: str, candidate: str
+) -> bool:
+    """Whether the engine listed `candidate` among the compensators for `site` right now; a
+    pattern confirmed with one it had not listed is one the practitioner had to add."""
+    inputs = _inputs(session, record)
+    try:
+        return candidate in {c.site for c in _ranked(inputs, record.log.finding(site))}
+    except EngineError:
+        return True
 
 
 def suggested_muscles(atlas: Atlas, client: Client) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from repattern.atlas.services import clinic_atlas
 from repattern.engine.errors import EngineError
-from repattern.engine.session import TESTS, EventKind, PatternStatus
+from repattern.engine.session import SEARCH_CHALLENGES, TESTS, PatternStatus
 from repattern.engine.unresolved import unresolved
 from repattern.treatment.bodymap import BodyMark, marks_for_site, render_body_map
 from repattern.treatment.inputs import session_record
@@ -46,7 +46,7 @@ def session_summary(session: TreatmentSession) -> SessionSummary:
         ],
         corrected=sum(p.status == PatternStatus.CORRECTED for p in patterns),
         tests=sum(e.kind in TESTS for e in events),
-        challenges=sum(e.kind == EventKind.CHALLENGE for e in events),
+        challenges=sum(e.kind in SEARCH_CHALLENGES for e in events),
         window_seconds=round(in_windows),
         unresolved=[site_name(atlas, site) for site in unresolved_sites(session)],
     )

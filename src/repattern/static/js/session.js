@@ -100,7 +100,7 @@
   }
 
   function describe(entry) {
-    const what = [entry.kind, entry.site, entry.candidate, entry.result, entry.challenge_other, entry.note]
+    const what = [entry.kind, entry.site, entry.candidate, entry.region, entry.result, entry.challenge_other, entry.note]
       .filter((x) => x).join(" · ");
     return what + (entry.force_newtons ? " · " + entry.force_newtons + " N" : "");
   }
@@ -211,6 +211,14 @@
              blinded: finding.querySelector("[data-blinded]").checked ? "on" : "" });
   }
 
+  function challengeRegion(button) {
+    // One tap records the region's members challenged together under one contact.
+    const region = button.closest("[data-members]");
+    hold(button);
+    record({ kind: "region", site: button.closest("[data-site]").dataset.site, region: region.dataset.region,
+             members: region.dataset.members, challenge: "touch", result: button.dataset.regionResult });
+  }
+
   function step(button) {
     hold(button);
     record({ kind: button.dataset.step, pattern_id: button.closest("[data-pattern]").dataset.pattern,
@@ -227,6 +235,7 @@
       return;
     }
     if (button.dataset.challenge) return challenge(button);
+    if (button.dataset.regionResult) return challengeRegion(button);
     if (button.hasAttribute("data-confirm")) {
       hold(button);
       return record({ kind: "confirm", site: button.closest("[data-site]").dataset.site,
@@ -247,6 +256,10 @@
       y: '[data-step="retest"][data-result="holds"]', x: '[data-step="retest"][data-result="weak"]',
       p: suggested && suggested + '[data-challenge="holds"]', n: suggested && suggested + '[data-challenge="weak"]',
     };
+    if (box && box.dataset.members) {
+      keys.p = '.finding.current .suggestion [data-region-result="holds"]';
+      keys.n = '.finding.current .suggestion [data-region-result="weak"]';
+    }
     if (keys[key]) click(keys[key]);
   });
 

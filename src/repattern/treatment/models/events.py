@@ -45,6 +45,10 @@ class Pattern(models.Model):
     retested_late = models.BooleanField(
         default=False, help_text="The retest came after the learning window had closed"
     )
+    compensator_added = models.BooleanField(
+        default=False,
+        help_text="The engine had not listed the compensator: the practitioner added it",
+    )
 
     class Meta:
         ordering = ["confirmed_at", "id"]
@@ -82,6 +86,12 @@ class SessionEvent(models.Model):
     kind = models.CharField(max_length=12, choices=_choices(EventKind))
     site = models.CharField(max_length=100, help_text="The muscle tested, or the inhibited site")
     candidate = models.CharField(max_length=100, blank=True, help_text="The structure challenged")
+    region = models.CharField(
+        max_length=100, blank=True, help_text="A region challenge: the contact, in words"
+    )
+    members = models.JSONField(
+        default=list, blank=True, help_text="A region challenge: the structures under the contact"
+    )
     challenge = models.CharField(max_length=12, choices=ChallengeKind.choices, blank=True)
     challenge_other = models.CharField(max_length=100, blank=True)
     result = models.CharField(max_length=5, choices=_choices(Result), blank=True)
@@ -124,4 +134,6 @@ class SessionEvent(models.Model):
             outcome=PatternStatus(self.outcome) if self.outcome else None,
             pattern=self.pattern_id,
             blinded=self.blinded,
+            region=self.region,
+            members=tuple(self.members or ()),
         )

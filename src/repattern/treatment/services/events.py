@@ -25,7 +25,8 @@ from repattern.engine.errors import EngineError
 from repattern.engine.session import Change, Event, EventKind, PatternStatus, Refused, Result
 from repattern.treatment.inputs import SessionRecord, session_record
 from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
-from repattern.treatment.screen import belief_in
+from repattern.treatment.regions import BadRegion, check_region
+from repattern.treatment.screen import belief_in, listed_by_engine
 
 
 class EventRejected(ValueError):
@@ -52,6 +53,8 @@ class EventInput:
     note: str = ""
     outcome: PatternStatus | None = None
     pattern_id: int | None = None
+    region: str = ""  # a region challenge: the contact's name
+    members: tuple[str, ...] = ()  # and the structures under it
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ def _as_rule(event: EventInput) -> Event:
         outcome=event.outcome,
         pattern=event.pattern_id,
         blinded=event.blinded and event.kind == EventKind.CHALLENGE,
+        region=event.region if event.kind == EventKind.REGION else "",
+        members=event.members if event.kind == EventKind.REGION else (),
     )
 
 
@@ -141,6 +146,8 @@ def _record(session: TreatmentSession, user: User, event: EventInput) -> Recorde
         force_newtons=event.force_newtons,
         note=event.note,
         outcome=event.outcome or "",
+        region=rule.region,
+        members=list(rule.members),
         pattern=pattern,
         recorded_by=user,
         recorded_at=now,
@@ -174,6 +181,7 @@ def _open(
         facilitated=opens.facilitated,
         layer=opens.layer,
         probability=belief_in(session, record, opens.inhibited, opens.facilitated),
+        compensator_added=not listed_by_engine(session, record, opens.inhibited, opens.facilitated),
         window_seconds=opens.window_seconds,
         confirmed_at=now,
     )
@@ -190,7 +198,8 @@ def _save(row: SessionEvent | Pattern, exclude: list[str]) -> None:
 
 
 def _check_sites(atlas: Atlas, event: EventInput) -> None:
-    """Every site named must be one the atlas knows, on a side it has."""
+    """Every site named must be one the atlas knows, on a side it has; a region challenge
+    names a contact of the atlas and structures it covers."""
     for what, site in (("tested muscle", event.site), ("candidate", event.candidate)):
         if not site:
             continue
@@ -198,3 +207,20 @@ def _check_sites(atlas: Atlas, event: EventInput) -> None:
             atlas.site(site)
         except EngineError as problem:
             raise EventRejected(f"The {what} is not in the atlas: {problem}") from problem
+    if event.kind != EventKind.REGION:
+        return
+    if event.candidate:
+        raise EventRejected(
+            "A region challenge names its region and members, not one candidate: send one or "
+            "the other."
+        )
+    if event.pattern_id is not None:
+        raise EventRejected(
+            "A region challenge belongs to the search, not to a confirmed pattern: leave out "
+            "the pattern."
+        )
+    if event.region:
+        try:
+            check_region(atlas, event.region, event.members)
+        except BadRegion as bad:
+            raise EventRejected(str(bad)) from bad

@@ -15,7 +15,7 @@ from repattern.accounts.models import Role
 from repattern.atlas.services import clinic_atlas
 from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
-from repattern.engine.session import TESTS, EventKind, Result
+from repattern.engine.session import SEARCH_CHALLENGES, TESTS, EventKind, Result
 from repattern.engine.unresolved import unresolved
 from repattern.treatment.inputs import session_record
 from repattern.treatment.models import NoteAmendment, SessionNote, TreatmentSession
@@ -53,7 +53,7 @@ def draft_text(session: TreatmentSession) -> dict[str, str]:
         }
     )
     tests = sum(1 for e in events if e.kind in TESTS)
-    challenges = sum(1 for e in events if e.kind == EventKind.CHALLENGE)
+    challenges = sum(1 for e in events if e.kind in SEARCH_CHALLENGES)
     patterns = list(session.patterns.all())
     found = [
         f"{site_name(atlas, p.inhibited)} inhibited, {site_name(atlas, p.facilitated)} "

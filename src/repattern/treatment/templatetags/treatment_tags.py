@@ -10,6 +10,7 @@ from repattern.engine.errors import EngineError
 from repattern.engine.policies import DEFAULT_THRESHOLD
 from repattern.engine.session import EventKind, Result
 from repattern.treatment.models import ChallengeKind, SessionEvent
+from repattern.treatment.regions import member_name
 from repattern.treatment.sites import NO_ACTIVATION, site_name
 
 register = template.Library()
@@ -111,6 +112,10 @@ def event_words(event: SessionEvent) -> str:
         blind = ", blinded" if event.blinded else ""
         verdict = "the muscle held" if event.result == Result.HOLDS else "still weak"
         return f"Challenge ({how.lower()}{blind}) of {candidate} for {site}: {verdict}"
+    if event.kind == EventKind.REGION:
+        members = ", ".join(member_name(atlas, m) for m in event.members or ())
+        verdict = "the muscle held" if event.result == Result.HOLDS else "still weak"
+        return f"Region challenge of the {event.region} ({members}) for {site}: {verdict}"
     if event.kind == EventKind.CONFIRM:
         return f"Pattern confirmed: {site} inhibited, {candidate} facilitated"
     if event.kind == EventKind.RELEASE:

@@ -122,7 +122,8 @@ def session_state(request: HttpRequest, session_id: int) -> HttpResponse:
     return TemplateResponse(request, "treatment/_session_state.html", state_context(session))
 
 
-def _event_input(data: dict) -> EventInput:
+def _event_input(form: EventForm) -> EventInput:
+    data = form.cleaned_data
     return EventInput(
         event_id=data["event_id"],
         kind=EventKind(data["kind"]),
@@ -136,6 +137,8 @@ def _event_input(data: dict) -> EventInput:
         note=data["note"],
         outcome=PatternStatus(data["outcome"]) if data["outcome"] else None,
         pattern_id=data["pattern_id"],
+        region=data["region"],
+        members=form.members_list(),
     )
 
 
@@ -156,7 +159,7 @@ def session_event(request: HttpRequest, session_id: int) -> HttpResponse:
         )
     try:
         recorded = services.event_record(
-            session=session, user=staff_user(request), event=_event_input(form.cleaned_data)
+            session=session, user=staff_user(request), event=_event_input(form)
         )
     except services.SessionEnded as ended:
         # The page offers to keep the entry with the session, so nothing typed is lost.
