@@ -54,11 +54,11 @@ def test_missing_columns_are_named(settings):
 
 def test_every_bad_cell_is_listed_by_line_and_column(settings):
     data = (
-        "muscle,side,peak_force_n,time,trial\n"
-        "psoas,left,abc,14:00,1\n"
-        "psoaz major,middle,-3,25:99,zero\n"
-        "gluteus_medius,right,2500,,\n"
-    ).encode()
+        b"muscle,side,peak_force_n,time,trial\n"
+        b"psoas,left,abc,14:00,1\n"
+        b"psoaz major,middle,-3,25:99,zero\n"
+        b"gluteus_medius,right,2500,,\n"
+    )
     found = problems(data)
     assert "line 2, newtons: 'abc' is not a number of newtons" in found
     assert any(p.startswith("line 3, muscle:") and "did you mean 'psoas_major'" in p for p in found)
