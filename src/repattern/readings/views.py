@@ -68,6 +68,8 @@ def readings_import(request: HttpRequest, session_id: int) -> HttpResponse:
         "clinic": session.client.clinic,
         "may_record": session.may_record(user.pk),
     }
+    if request.method == "POST" and not context["may_record"]:
+        return TemplateResponse(request, "readings/import.html", context, status=403)
     confirming = request.method == "POST" and "text" in request.POST
     form: ImportForm | ConfirmForm
     if confirming:
