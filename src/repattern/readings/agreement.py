@@ -45,7 +45,14 @@ class Interval:
     low: float | None = None
     high: float | None = None
 
+    @property
+    def defined(self) -> bool:
+        """False for a statistic that is 0/0 here, such as kappa when every result is the same."""
+        return not math.isnan(self.estimate)
+
     def __str__(self) -> str:
+        if not self.defined:
+            return "not defined"
         if self.low is None or self.high is None:
             return f"{self.estimate:.2f}"
         return f"{self.estimate:.2f} (95% CI {self.low:.2f} to {self.high:.2f})"
