@@ -103,3 +103,17 @@ def test_a_typed_reading_from_another_clinic_is_not_found(as_bob, session):
     answer = as_bob.post(url, {"muscle": "psoas", "side": "right", "newtons": "90"})
     assert answer.status_code == 404
     assert not ForceReading.objects.exists()
+
+
+def test_from_the_session_screen_the_panel_comes_back_with_the_reading_or_the_error(
+    as_alice, session
+):
+    url = reverse("reading_add", args=[session.pk])
+    htmx = {"HTTP_HX_REQUEST": "true"}
+    saved = as_alice.post(url, {"muscle": "gmed", "side": "left", "newtons": "120"}, **htmx)
+    assert saved.status_code == 200
+    assert b"Saved Gluteus medius (left) trial 1: 120.0 N." in saved.content
+    wrong = as_alice.post(url, {"muscle": "gmed", "side": "left", "newtons": "-4"}, **htmx)
+    assert wrong.status_code == 422
+    assert b"greater than or equal to 0.1" in wrong.content
+    assert ForceReading.objects.count() == 1

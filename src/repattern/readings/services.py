@@ -60,6 +60,7 @@ def reading_record(
 ) -> ForceReading:
     """One typed reading by the user; without a trial number it is the next for that muscle."""
     _check(session, user, user)
+    newtons = Decimal(newtons).quantize(Decimal("0.1"))
     if trial is None:
         trial = _next_trials(session, user)[muscle, side]
     reading = ForceReading.objects.create(

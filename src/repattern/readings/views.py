@@ -15,6 +15,7 @@ from repattern.atlas.services import clinic_atlas
 from repattern.readings import services
 from repattern.readings.dynamometer import DynamometerFileError, ImportProblem, parse_readings
 from repattern.readings.forms import ConfirmForm, ImportForm, ReadingForm
+from repattern.readings.templatetags.readings_tags import readings_panel
 from repattern.treatment.access import session_for
 from repattern.treatment.models import TreatmentSession
 
@@ -29,28 +30,40 @@ def _back(session: TreatmentSession) -> HttpResponse:
 @login_required
 @require_POST
 def reading_add(request: HttpRequest, session_id: int) -> HttpResponse:
+    """One typed reading. From the session screen's panel (HTMX) the answer is the panel again,
+    with the form's errors in place; without HTMX, the session screen with a message."""
     session = session_for(request, session_id)
-    form = ReadingForm(request.POST, atlas=clinic_atlas(session.client.clinic_id))
-    if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label or field if field in form.fields else "reading"
-            words = " ".join(str(e) for e in errors)
-            messages.error(request, f"Reading not saved: {label}: {words}")
-        return _back(session)
-    data = form.cleaned_data
-    try:
-        reading = services.reading_record(
-            session=session,
-            user=staff_user(request),
-            muscle=data["muscle"],
-            side=data["side"],
-            newtons=data["newtons"],
-            trial=data["trial"],
-        )
-    except services.ReadingRefused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, f"Saved trial {reading.trial}: {reading.newtons} N.")
+    atlas = clinic_atlas(session.client.clinic_id)
+    form = ReadingForm(request.POST, atlas=atlas, auto_id="reading_%s")
+    saved, refused = "", ""
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            reading = services.reading_record(
+                session=session,
+                user=staff_user(request),
+                muscle=data["muscle"],
+                side=data["side"],
+                newtons=data["newtons"],
+                trial=data["trial"],
+            )
+        except services.ReadingRefused as error:
+            refused = str(error)
+        else:
+            name = atlas.name(reading.muscle)
+            saved = f"Saved {name} ({reading.side}) trial {reading.trial}: {reading.newtons} N."
+    if refused:
+        form.add_error(None, refused)
+    if request.headers.get("HX-Request"):
+        panel = readings_panel(session, request.user, None if saved else form, saved)
+        status = 200 if saved else 422
+        return TemplateResponse(request, "readings/_readings.html", panel, status=status)
+    if saved:
+        messages.success(request, saved)
+    for field, errors in form.errors.items():
+        words = " ".join(str(e) for e in errors)
+        label = f"{form[field].label}: " if field in form.fields else ""
+        messages.error(request, f"Reading not saved: {label}{words}")
     return _back(session)
 
 
