@@ -6,6 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from repattern.engine.atlas import load_atlas
 from repattern.readings.dynamometer import (
@@ -89,3 +92,20 @@ def test_too_many_rows_are_refused(settings):
 def test_an_empty_file_or_a_header_alone_is_refused(settings):
     assert "is empty" in problems(b"  \n")[0]
     assert "holds no readings" in problems(b"muscle,side,force\n")[0]
+
+
+def test_a_force_that_rounds_to_nothing_is_refused(settings):
+    assert "rounds to 0.0 N" in problems(b"muscle,side,force\npsoas,left,1e-5\n")[0]
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+def test_any_bytes_give_readings_or_a_list_of_problems_never_a_crash(data):
+    header = b"muscle,side,peak_force_n,time,trial\n"
+    for attempt in (data, header + data):
+        try:
+            readings = parse_readings(attempt, load_atlas(), DAY)
+        except DynamometerFileError as refused:
+            assert refused.problems
+        else:
+            assert all(Decimal("0.1") <= r.newtons <= Decimal("2000") for r in readings)

@@ -228,7 +228,11 @@ def _newtons(text: str, problem: Report) -> Decimal | None:
     if not value.is_finite() or not (0 < value <= MAX_NEWTONS):
         problem("newtons", f"{text!r} is outside 0 to {MAX_NEWTONS} N")
         return None
-    return value.quantize(Decimal("0.1"))
+    value = value.quantize(Decimal("0.1"))
+    if value == 0:
+        problem("newtons", f"{text!r} rounds to 0.0 N; a reading is at least 0.1 N")
+        return None
+    return value
 
 
 def _trial(text: str, problem: Report) -> int | None:

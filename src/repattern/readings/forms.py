@@ -13,7 +13,12 @@ from repattern.treatment.models import TreatmentSession
 
 
 class ReadingForm(forms.Form):
-    muscle = forms.CharField(max_length=100, help_text="Name, alias or atlas id")
+    muscle = forms.CharField(
+        max_length=100,
+        help_text="Name, alias or atlas id",
+        # The session screen's list of muscle names, where there is one.
+        widget=forms.TextInput(attrs={"list": "muscle-names", "autocomplete": "off"}),
+    )
     side = forms.ChoiceField(choices=ForceReading.Side.choices)
     newtons = forms.DecimalField(
         label="Peak force (N)",
