@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from repattern.audit.models import AuditAction, AuditEvent
 from repattern.readings.models import ForceReading
@@ -117,3 +119,20 @@ def test_from_the_session_screen_the_panel_comes_back_with_the_reading_or_the_er
     assert wrong.status_code == 422
     assert b"greater than or equal to 0.1" in wrong.content
     assert ForceReading.objects.count() == 1
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    text=st.text(max_size=300).map(lambda t: "muscle,side,force,trial,time\n" + t),
+    practitioner=st.sampled_from(["", "x", "-1", "99999999999999999999"]),
+)
+def test_no_confirmed_text_makes_a_server_error(as_alice, session, alice, text, practitioner):
+    answer = as_alice.post(
+        reverse("readings_import", args=[session.pk]),
+        {"text": text, "filename": "x.csv", "practitioner": practitioner or alice.pk},
+    )
+    assert answer.status_code in (302, 400)
