@@ -141,3 +141,20 @@ def test_two_practitioners_on_the_same_muscle_give_the_between_practitioner_icc(
     # Olivia reads 5 N higher: the bias shows, and absolute agreement falls below consistency.
     assert figure.result.limits.bias.estimate < 0
     assert 0.8 < figure.result.icc.estimate < 1.0
+
+
+def test_the_report_and_the_readings_tables_scroll_in_their_own_box_on_a_phone(
+    as_alice, northside, maria, alice, session
+):
+    from tests.test_tables_on_phones import tables_are_wrapped
+
+    readings_on_subjects(maria, alice, TRIALS[:1])
+    assert tables_are_wrapped(
+        as_alice.get(reverse("reliability", args=[northside.pk])).content.decode()
+    )
+    ForceReading.objects.create(
+        session=session, muscle="psoas_major", side="left", newtons=100, practitioner=alice
+    )
+    screen = as_alice.get(reverse("session_detail", args=[session.pk])).content.decode()
+    panel = screen[screen.index('id="readings"') :]
+    assert tables_are_wrapped(panel[: panel.index("</section>")])

@@ -199,6 +199,8 @@ def _icc2(a: _Anova) -> Interval:
     high = (n * (f_down * a.rows - a.error)) / (
         k * a.columns + (k * n - k - n) * a.error + n * f_down * a.rows
     )
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return Interval(float(value))
     return Interval(float(value), float(low), float(high))
 
 
