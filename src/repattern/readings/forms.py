@@ -14,6 +14,7 @@ from repattern.treatment.models import TreatmentSession
 
 class ReadingForm(forms.Form):
     muscle = forms.CharField(
+        label="Muscle measured",
         max_length=100,
         help_text="Name, alias or atlas id",
         # The session screen's list of muscle names, where there is one.
