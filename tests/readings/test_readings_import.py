@@ -136,3 +136,18 @@ def test_no_confirmed_text_makes_a_server_error(as_alice, session, alice, text, 
         {"text": text, "filename": "x.csv", "practitioner": practitioner or alice.pk},
     )
     assert answer.status_code in (302, 400)
+
+
+def test_readings_show_on_the_summary_once_the_session_has_ended(as_alice, session, alice):
+    from repattern.treatment.services import session_end
+
+    as_alice.post(
+        reverse("reading_add", args=[session.pk]),
+        {"muscle": "psoas", "side": "left", "newtons": "99.5"},
+    )
+    session_end(session=session, user=alice)
+    summary = as_alice.get(reverse("session_summary", args=[session.pk]))
+    assert b"Force readings" in summary.content and b"99.5 N" in summary.content
+    # A dynamometer's file can still be imported after the visit.
+    page = upload(as_alice, session, GOOD, alice)
+    assert page.status_code == 200 and b"Check before importing" in page.content

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from repattern.accounts.access import staff_user
@@ -74,7 +75,7 @@ def readings_import(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id)
     user = staff_user(request)
     atlas = clinic_atlas(session.client.clinic_id)
-    day = session.started_at.date()
+    day = timezone.localdate(session.started_at)
     context: dict[str, object] = {
         "session": session,
         "client": session.client,
