@@ -71,6 +71,7 @@ def test_blinded_retests_give_agreement_kappa_and_pabak(as_alice, northside, mar
     assert len(found) == 12 and {r.muscle for r in found} == {"psoas_major"}
     text = as_alice.get(reverse("reliability", args=[northside.pk])).content.decode()
     assert "92% (" in text  # 11 of 12 agree
+    assert "12 blinded retest pairs of yours; 0 force readings in 0 sessions." in text
     assert "Psoas major" in text
 
 
@@ -79,6 +80,7 @@ def test_force_readings_give_icc_sem_mdc_and_a_bland_altman_plot(as_alice, north
     text = as_alice.get(reverse("reliability", args=[northside.pk])).content.decode()
     assert "95% CI" in text and "MDC95" in text
     assert 'src="data:image/svg+xml;base64,' in text
+    assert "24 force readings in 12 sessions" in text
 
 
 def test_the_mdc_needs_enough_pairs_and_then_is_in_newtons(northside, maria, alice):

@@ -23,6 +23,7 @@ from repattern.engine.atlas import load_atlas
 from repattern.engine.errors import EngineError
 from repattern.readings import figures
 from repattern.readings.figures import ForceFigure, ForcePair, Retest, RetestFigure
+from repattern.readings.models import ForceReading
 from repattern.readings.plot import bland_altman_svg
 
 
@@ -90,6 +91,9 @@ def reliability_report(request: HttpRequest, clinic_id: int) -> HttpResponse:
         within_rows.append(Row("All practitioners", figures.force_figure(within, "3,1")))
         between_rows.append(Row("Any two practitioners", figures.force_figure(between, "2,1")))
 
+    readings = ForceReading.objects.filter(session__client__clinic_id=clinic_id)
+    if not everyone:
+        readings = readings.filter(practitioner=me.user)
     overall = figures.force_figure(within, "3,1")
     plot = None
     if overall.result is not None:
@@ -113,6 +117,10 @@ def reliability_report(request: HttpRequest, clinic_id: int) -> HttpResponse:
         "within_rows": within_rows,
         "within_muscles": _by_muscle(within, lambda ps: figures.force_figure(ps, "3,1")),
         "between_rows": between_rows,
+        "between_muscles": _by_muscle(between, lambda ps: figures.force_figure(ps, "2,1")),
+        "retest_pairs": len(retests),
+        "readings": readings.count(),
+        "sessions": readings.values("session_id").distinct().count(),
         "plot": plot,
         "overall": overall,
         "raters": len(people),
