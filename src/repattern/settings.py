@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "repattern.ui",
     "repattern.backups",
+    "repattern.readings",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import partial
 from types import SimpleNamespace
 from typing import Any
@@ -26,6 +27,8 @@ from repattern.clients import services as clients
 from repattern.clients.screening import QUESTION_IDS
 from repattern.portal import services as portal
 from repattern.programs import services as programs
+from repattern.readings import services as readings
+from repattern.readings.dynamometer import ParsedReading
 from repattern.reminders import services as reminders
 from repattern.reminders.links import StopLink
 from repattern.treatment import services as treatment
@@ -33,7 +36,7 @@ from repattern.treatment.services.events import EventInput
 from tests.accounts.two_factor_helpers import SECRET, code_now, with_two_factor
 from tests.treatment.conftest import confirm, correct
 
-MODULES = (accounts, two_factor, clients, treatment, atlas, programs, portal, reminders)
+MODULES = (accounts, two_factor, clients, treatment, atlas, programs, portal, reminders, readings)
 # Public names that are not writes of a record, and why they need no audit row.
 NOT_WRITES = {
     "clinic_name_check": "a check that a name is free",
@@ -61,6 +64,7 @@ NOT_WRITES = {
     "practitioner_choices_of": "reads a member's reminder choices",
     "SessionBlocked": "an error",
     "SessionClosed": "an error",
+    "ReadingRefused": "an error",
     # The event log is its own audit trail: see the docstring of treatment/services/events.py.
     "event_record": "each event row keeps who recorded it and when, and is never changed",
 }
@@ -548,6 +552,28 @@ CALLS: dict[str, Call] = {
         lambda c: (
             treatment.feed_create(membership=c.alice.memberships.get())
             and partial(treatment.feed_revoke, membership=c.alice.memberships.get())
+        ),
+    ),
+    "reading_record": (
+        AuditAction.READING_RECORD,
+        lambda c: partial(
+            readings.reading_record,
+            session=c.session,
+            user=c.alice,
+            muscle="psoas_major",
+            side="left",
+            newtons=Decimal(150),
+        ),
+    ),
+    "readings_import": (
+        AuditAction.READINGS_IMPORT,
+        lambda c: partial(
+            readings.readings_import,
+            session=c.session,
+            user=c.alice,
+            practitioner=c.alice,
+            readings=[ParsedReading(2, "psoas_major", "left", Decimal(150), None, None)],
+            filename="hd.csv",
         ),
     ),
     "chart_upload": (

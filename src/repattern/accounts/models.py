@@ -29,6 +29,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "export_clients",
             "erase_clients",
             "schedule",
+            "view_team_reliability",
         }
     ),
     Role.PRACTITIONER: frozenset(

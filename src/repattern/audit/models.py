@@ -76,6 +76,9 @@ class AuditAction(models.TextChoices):
     FEED_READ = "feed_read", "A calendar app read a feed"
     CHART_UPLOAD = "chart_upload", "Uploaded a clinic chart"
     CHART_DELETE = "chart_delete", "Removed a clinic chart"
+    READING_RECORD = "reading_record", "Recorded a force reading"
+    READINGS_IMPORT = "readings_import", "Imported force readings from a dynamometer file"
+    RELIABILITY_VIEW = "reliability_view", "Viewed the test reliability report"
 
 
 class AuditEvent(models.Model):

@@ -17,9 +17,10 @@ same way: held or weak, with the confirmed compensator under the contact or not.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from django.contrib.auth.models import User
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import Case, Count, F, Q, QuerySet, When
 
 from repattern.engine import (
     ConfirmedCounts,
@@ -66,33 +67,40 @@ def confirmed_counts(practitioner: User) -> ConfirmedCounts:
     )
 
 
+def blinded_retests(events: QuerySet[SessionEvent]) -> Iterator[tuple[SessionEvent, SessionEvent]]:
+    """Consecutive blinded challenges of one candidate in one finding, paired: the first and
+    the retest. `events` may be any selection of session events; only blinded challenges pair."""
+    blinded = events.filter(kind=EventKind.CHALLENGE, blinded=True).order_by(
+        "session_id", "site", "candidate", "id"
+    )
+    waiting = None
+    for event in blinded:
+        key = (event.session_id, event.site, event.candidate)
+        if waiting is not None and waiting[0] == key:
+            yield waiting[1], event
+            waiting = None
+        else:
+            waiting = (key, event)
+
+
 def retest_pairs(practitioner: User) -> list[RetestPair]:
     """Consecutive blinded challenges of one candidate in one finding, paired."""
-    blinded = SessionEvent.objects.filter(
-        kind=EventKind.CHALLENGE, blinded=True, session__practitioner=practitioner
-    ).order_by("session_id", "site", "candidate", "id")
     confirmed = {
         (p.session_id, p.inhibited): p.facilitated
         for p in Pattern.objects.filter(
             session__practitioner=practitioner, status=PatternStatus.CORRECTED, layer=1
         )
     }
-    pairs, waiting = [], None
-    for event in blinded:
-        key = (event.session_id, event.site, event.candidate)
-        if waiting is not None and waiting[0] == key:
-            answer = confirmed.get((event.session_id, event.site))
-            # Once the finding is settled the truth is known; until then, the engine's belief.
-            prior = waiting[1].prior if answer is None else float(answer == event.candidate)
-            # Beliefs are rounded to 5% so that pairs group: the estimate stays fast for a
-            # practitioner with hundreds of pairs, and the rounding is far below its uncertainty.
-            prior = round(min(1.0, max(0.0, prior or 0.0)) * 20) / 20
-            pairs.append(
-                RetestPair(waiting[1].result == Result.HOLDS, event.result == Result.HOLDS, prior)
-            )
-            waiting = None
-        else:
-            waiting = (key, event)
+    pairs = []
+    events = SessionEvent.objects.filter(session__practitioner=practitioner)
+    for first, event in blinded_retests(events):
+        answer = confirmed.get((event.session_id, event.site))
+        # Once the finding is settled the truth is known; until then, the engine's belief.
+        prior = first.prior if answer is None else float(answer == event.candidate)
+        # Beliefs are rounded to 5% so that pairs group: the estimate stays fast for a
+        # practitioner with hundreds of pairs, and the rounding is far below its uncertainty.
+        prior = round(min(1.0, max(0.0, prior or 0.0)) * 20) / 20
+        pairs.append(RetestPair(first.result == Result.HOLDS, event.result == Result.HOLDS, prior))
     return pairs
 
 

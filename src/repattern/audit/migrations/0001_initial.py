@@ -6,33 +6,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('clients', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("clients", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actor', models.CharField(help_text='Username, or who acted without an account', max_length=150)),
-                ('action', models.CharField(max_length=40)),
-                ('record_type', models.CharField(max_length=40)),
-                ('record_id', models.CharField(max_length=40)),
-                ('summary', models.CharField(blank=True, max_length=300)),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('client', models.ForeignKey(blank=True, help_text="The client whose record was seen or changed, for that client's trail", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audit_events', to='clients.client')),
-                ('clinic', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='audit_events', to='accounts.clinic')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "actor",
+                    models.CharField(
+                        help_text="Username, or who acted without an account", max_length=150
+                    ),
+                ),
+                ("action", models.CharField(max_length=40)),
+                ("record_type", models.CharField(max_length=40)),
+                ("record_id", models.CharField(max_length=40)),
+                ("summary", models.CharField(blank=True, max_length=300)),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "client",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The client whose record was seen or changed, for that client's trail",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audit_events",
+                        to="clients.client",
+                    ),
+                ),
+                (
+                    "clinic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audit_events",
+                        to="accounts.clinic",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['clinic', '-at'], name='audit_audit_clinic__689622_idx'), models.Index(fields=['record_type', 'record_id'], name='audit_audit_record__7b4fb8_idx')],
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["clinic", "-at"], name="audit_audit_clinic__689622_idx"),
+                    models.Index(
+                        fields=["record_type", "record_id"], name="audit_audit_record__7b4fb8_idx"
+                    ),
+                ],
             },
         ),
     ]

@@ -44,16 +44,56 @@ def name_after_services(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('clinic_create', 'Created the clinic'), ('member_add', 'Added a member'), ('member_set_role', "Changed a member's role"), ('member_remove', 'Removed a member'), ('client_create', 'Registered a client'), ('client_update', "Changed a client's details"), ('client_archive', 'Archived a client'), ('client_restore', 'Restored a client'), ('client_view', 'Viewed a client record'), ('intake_update', 'Changed the intake history'), ('history_add', 'Added to the history'), ('history_remove', 'Removed from the history'), ('screen_record', 'Recorded a safety screen'), ('clearance_record', "Recorded a doctor's clearance"), ('override_record', 'Overrode the safety screen'), ('consent_record', 'Recorded consent'), ('intake_link_create', 'Made an intake link'), ('intake_link_open', 'Opened an intake link'), ('intake_link_submit', 'Sent the intake through a link'), ('intake_link_revoke', 'Revoked an intake link'), ('careplan_create', 'Made a care plan'), ('careplan_update', 'Changed a care plan'), ('careplan_close', 'Closed a care plan'), ('session_start', 'Started a session'), ('session_view', 'Viewed a session'), ('session_finish', 'Finished a session'), ('session_end', 'Ended a session'), ('homework_draft', 'Drafted homework'), ('homework_update', 'Changed homework'), ('note_draft', 'Drafted a note'), ('note_save', 'Saved a note'), ('note_sign', 'Signed a note'), ('note_amend', 'Amended a note'), ('feed_create', 'Made a calendar feed'), ('feed_revoke', 'Revoked a calendar feed'), ('chart_upload', 'Uploaded a clinic chart'), ('chart_delete', 'Removed a clinic chart')], max_length=40),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("clinic_create", "Created the clinic"),
+                    ("member_add", "Added a member"),
+                    ("member_set_role", "Changed a member's role"),
+                    ("member_remove", "Removed a member"),
+                    ("client_create", "Registered a client"),
+                    ("client_update", "Changed a client's details"),
+                    ("client_archive", "Archived a client"),
+                    ("client_restore", "Restored a client"),
+                    ("client_view", "Viewed a client record"),
+                    ("intake_update", "Changed the intake history"),
+                    ("history_add", "Added to the history"),
+                    ("history_remove", "Removed from the history"),
+                    ("screen_record", "Recorded a safety screen"),
+                    ("clearance_record", "Recorded a doctor's clearance"),
+                    ("override_record", "Overrode the safety screen"),
+                    ("consent_record", "Recorded consent"),
+                    ("intake_link_create", "Made an intake link"),
+                    ("intake_link_open", "Opened an intake link"),
+                    ("intake_link_submit", "Sent the intake through a link"),
+                    ("intake_link_revoke", "Revoked an intake link"),
+                    ("careplan_create", "Made a care plan"),
+                    ("careplan_update", "Changed a care plan"),
+                    ("careplan_close", "Closed a care plan"),
+                    ("session_start", "Started a session"),
+                    ("session_view", "Viewed a session"),
+                    ("session_finish", "Finished a session"),
+                    ("session_end", "Ended a session"),
+                    ("homework_draft", "Drafted homework"),
+                    ("homework_update", "Changed homework"),
+                    ("note_draft", "Drafted a note"),
+                    ("note_save", "Saved a note"),
+                    ("note_sign", "Signed a note"),
+                    ("note_amend", "Amended a note"),
+                    ("feed_create", "Made a calendar feed"),
+                    ("feed_revoke", "Revoked a calendar feed"),
+                    ("chart_upload", "Uploaded a clinic chart"),
+                    ("chart_delete", "Removed a clinic chart"),
+                ],
+                max_length=40,
+            ),
         ),
         migrations.RunPython(name_after_services, migrations.RunPython.noop),
     ]
