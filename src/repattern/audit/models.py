@@ -72,6 +72,11 @@ class AuditAction(models.TextChoices):
     FEED_CREATE = "feed_create", "Made a calendar feed"
     FEED_REVOKE = "feed_revoke", "Revoked a calendar feed"
     FEED_READ = "feed_read", "A calendar app read a feed"
+    RESPONSE_RECORD = "response_record", "Recorded an outcome measure"
+    INSTRUMENT_UPLOAD = "instrument_upload", "Uploaded a licensed questionnaire's text"
+    REVIEW_RECORD = "review_record", "Recorded a decision on a plan without important change"
+    OUTCOME_SETTINGS_UPDATE = "outcome_settings_update", "Changed when plans are reviewed"
+    SCHEDULE_UPDATE = "schedule_update", "Changed a care plan's measurement schedule"
     CHART_UPLOAD = "chart_upload", "Uploaded a clinic chart"
     CHART_DELETE = "chart_delete", "Removed a clinic chart"
 
