@@ -189,7 +189,25 @@ def upload_problems(clinic: Clinic, content: bytes, name: str) -> tuple[str, dic
         )
     elif questionnaire is not None:
         errors += match_problems(rules.rules, questionnaire, name)
+    else:
+        # Still say which scored items are missing, so one upload lists every error.
+        present = _link_ids(data.get("item"))
+        errors += [
+            problem(name, f"item {link_id}", "linkId", "the rules score it; add it")
+            for link_id in rules.rules.score.items
+            if link_id not in present
+        ]
     return instrument_id, data, errors
+
+
+def _link_ids(items: object) -> set[str]:
+    found: set[str] = set()
+    if isinstance(items, list):
+        for item in items:
+            if isinstance(item, dict):
+                found.add(str(item.get("linkId", "")))
+                found |= _link_ids(item.get("item"))
+    return found
 
 
 @transaction.atomic
