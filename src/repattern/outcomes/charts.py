@@ -36,7 +36,6 @@ def chart_svg(series: Series, session_dates: list[datetime]) -> str:
     fig = Figure(figsize=(6.4, 2.8), dpi=96)
     ax = fig.add_subplot()
     xs = [_x(p.authored) for p in series.points]
-    ys = [p.score for p in series.points]
     for i, when in enumerate(session_dates):
         ax.axvline(_x(when), color=GRID, lw=0.8, zorder=0, label="Sessions" if i == 0 else None)
     verdict = series.verdict
@@ -53,12 +52,16 @@ def chart_svg(series: Series, session_dates: list[datetime]) -> str:
         if verdict.level is not None:
             ax.axhline(verdict.level, color=GOOD, lw=1.2, ls=":", label="Important improvement")
         ax.axhline(base, color=INK, lw=1, ls="--", label="Baseline")
-    ax.plot(xs, ys, color=BRAND, lw=1.6, marker="o", ms=5, label=series.label)
+    # The line joins the points the change is judged on; pain just after a session stands apart.
+    judged = [(x, p.score) for x, p in zip(xs, series.points, strict=True) if p.phase != "after"]
     after = [(x, p.score) for x, p in zip(xs, series.points, strict=True) if p.phase == "after"]
+    if judged:
+        ax.plot(
+            *zip(*judged, strict=True), color=BRAND, lw=1.6, marker="o", ms=5, label=series.label
+        )
     if after:
         ax.plot(
-            [a[0] for a in after],
-            [a[1] for a in after],
+            *zip(*after, strict=True),
             ls="none",
             marker="o",
             ms=6,
@@ -78,7 +81,7 @@ def chart_svg(series: Series, session_dates: list[datetime]) -> str:
     ax.tick_params(labelsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, fontsize=7, frameon=False)
     out = io.StringIO()
     fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
     return out.getvalue()
