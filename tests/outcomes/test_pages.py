@@ -131,3 +131,15 @@ def _file(name: str, content: bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content, content_type="application/json")
+
+
+def test_a_plan_has_its_own_schedule_once_saved(as_alice, plan):
+    page = as_alice.get(f"/care-plans/{plan.pk}/").content.decode()
+    assert 'name="psfs-every" min="0" max="20" value="2"' in page
+    as_alice.post(f"/care-plans/{plan.pk}/measures/", {"stress-first": "on", "stress-every": "1"})
+    from repattern.outcomes.schedule import due
+
+    assert [i.id for i in due(plan)] == ["stress"]
+    refused = as_alice.post(f"/care-plans/{plan.pk}/measures/", {"nprs-every": "x"})
+    assert refused.status_code == 302
+    assert [i.id for i in due(plan)] == ["stress"]

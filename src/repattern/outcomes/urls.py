@@ -10,6 +10,7 @@ urlpatterns = [
     ),
     path("clients/<id:client_id>/outcomes/", views.client_outcomes, name="client_outcomes"),
     path("care-plans/<id:plan_id>/review/", views.plan_review, name="plan_review"),
+    path("care-plans/<id:plan_id>/measures/", views.plan_schedule, name="plan_schedule"),
     path(
         "clinics/<id:clinic_id>/instruments/",
         views.clinic_instruments,

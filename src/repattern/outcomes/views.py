@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
 
 from repattern.accounts.access import membership_for, staff_user
 from repattern.clients.access import client_for
@@ -114,6 +115,38 @@ def plan_review(request: HttpRequest, plan_id: int) -> HttpResponse:
         },
         status=422 if problem else 200,
     )
+
+
+@login_required
+@require_POST
+def plan_schedule(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Which measures the plan wants, and when."""
+    plan = plan_for(request, plan_id, "treat")
+    if not plan.is_open:
+        messages.error(request, "This plan is closed: its schedule stays as it was.")
+        return redirect("careplan_detail", plan_id=plan.pk)
+    entries = []
+    for instrument in instruments_for(plan.client.clinic_id).values():
+        if not instrument.usable:
+            continue
+        key = instrument.id
+        every_text = request.POST.get(f"{key}-every", "0").strip() or "0"
+        if not every_text.isdigit() or int(every_text) > 20:
+            messages.error(
+                request, f"{instrument.rules.short}: give every how many sessions, 0 to 20."
+            )
+            return redirect("careplan_detail", plan_id=plan.pk)
+        first, last = f"{key}-first" in request.POST, f"{key}-last" in request.POST
+        if first or last or int(every_text):
+            entries.append((key, first, int(every_text), last))
+    services.schedule_update(care_plan=plan, user=staff_user(request), entries=entries)
+    messages.success(
+        request,
+        "The schedule is saved."
+        if entries
+        else "With nothing ticked, the plan follows the default schedule.",
+    )
+    return redirect("careplan_detail", plan_id=plan.pk)
 
 
 @login_required

@@ -14,8 +14,8 @@ from repattern.clients.models import Client
 from repattern.outcomes.change import plan_outcome, plans_to_review
 from repattern.outcomes.progress import pain_now, progress
 from repattern.outcomes.registry import instruments_for
-from repattern.outcomes.schedule import current_plan, due
-from repattern.treatment.models import TreatmentSession
+from repattern.outcomes.schedule import current_plan, due, schedule_of
+from repattern.treatment.models import CarePlan, TreatmentSession
 
 register = template.Library()
 
@@ -73,3 +73,17 @@ def review_prompts(clinic_id: int, user_id: int) -> dict[str, Any]:
 def portal_due(client: Client) -> dict[str, Any]:
     plan = current_plan(client.pk)
     return {"due": due(plan) if plan is not None else []}
+
+
+@register.inclusion_tag("outcomes/_plan_measures.html")
+def plan_measures(plan: CarePlan) -> dict[str, Any]:
+    """The plan's measurement schedule, editable, and the decisions taken on its outcome."""
+    instruments = instruments_for(plan.client.clinic_id)
+    wanted = {w.instrument: w for w in schedule_of(plan)}
+    rows = [(i, wanted.get(i.id)) for i in instruments.values() if i.usable]
+    return {
+        "plan": plan,
+        "rows": rows,
+        "outcome": plan_outcome(plan),
+        "reviews": plan.outcome_reviews.select_related("decided_by"),
+    }
