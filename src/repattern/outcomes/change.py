@@ -92,8 +92,17 @@ def series_of(responses: QuerySet[Response], clinic_id: int) -> list[Series]:
         if s.instrument.rules.change is not None and s.instrument.rules.change.mdc:
             mdc = minimal_detectable_change(clinic_id, s.instrument.id, s.qualifier)
         s.verdict = judge(s.instrument.rules, judged[0].score, judged[-1].score, mdc)
-    order = list(instruments)
-    return sorted(found.values(), key=lambda s: (order.index(s.instrument.id), s.qualifier))
+    return sorted(found.values(), key=lambda s: (_rank(s.instrument), s.qualifier))
+
+
+# Pain and the client's own activities first, then the change rating, then the rest.
+FIRST = ("nprs", "psfs", "groc", "stress")
+
+
+def _rank(instrument: Instrument) -> tuple[int, str]:
+    if instrument.id in FIRST:
+        return FIRST.index(instrument.id), ""
+    return len(FIRST) + (instrument.rules.kind == "measure"), instrument.id
 
 
 def client_series(client_id: int, clinic_id: int) -> list[Series]:

@@ -67,7 +67,8 @@ class Response(models.Model):
         indexes = [models.Index(fields=["client", "instrument", "authored"])]
 
     def __str__(self) -> str:
-        return f"{self.instrument} {self.score:g} on {self.authored:%Y-%m-%d}"
+        score = "unscored" if self.score is None else f"{self.score:g}"
+        return f"{self.instrument} {score} on {self.authored:%Y-%m-%d}"
 
     def answer(self, link_id: str) -> Any:
         for item in self.answers:

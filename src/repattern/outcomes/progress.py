@@ -17,14 +17,13 @@ class Shown:
     alt: str
 
 
-def progress(client: Client, with_charts: bool = True) -> list[Shown]:
-    series = client_series(client.pk, client.clinic_id)
+def progress(client: Client, limit: int | None = None) -> list[Shown]:
+    """Each measure of the client, with its chart; the first `limit` only, if given."""
+    series = client_series(client.pk, client.clinic_id)[:limit]
     dates = list(
         client.treatment_sessions.order_by("started_at").values_list("started_at", flat=True)
     )
-    return [
-        Shown(s, data_uri(chart_svg(s, dates)) if with_charts else "", describe(s)) for s in series
-    ]
+    return [Shown(s, data_uri(chart_svg(s, dates)), describe(s)) for s in series]
 
 
 def pain_now(client: Client) -> Response | None:

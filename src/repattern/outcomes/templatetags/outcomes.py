@@ -47,7 +47,7 @@ def client_outcomes_panel(client: Client) -> dict[str, Any]:
     plan = current_plan(client.pk)
     return {
         "client": client,
-        "shown": progress(client)[:4],
+        "shown": progress(client, limit=4),
         "plan_outcome": plan_outcome(plan) if plan is not None else None,
     }
 
