@@ -33,7 +33,7 @@ def _x(moment: datetime) -> float:
 
 def chart_svg(series: Series, session_dates: list[datetime]) -> str:
     rules = series.instrument.rules
-    fig = Figure(figsize=(6.4, 2.8), dpi=96)
+    fig = Figure(figsize=(5.2, 3.0), dpi=96)
     ax = fig.add_subplot()
     xs = [_x(p.authored) for p in series.points]
     for i, when in enumerate(session_dates):
@@ -51,7 +51,8 @@ def chart_svg(series: Series, session_dates: list[datetime]) -> str:
             ax.axhspan(low, high, color=BAND, alpha=0.18, lw=0, label="Change too small to matter")
         if verdict.level is not None:
             ax.axhline(verdict.level, color=GOOD, lw=1.2, ls=":", label="Important improvement")
-        ax.axhline(base, color=INK, lw=1, ls="--", label="Baseline")
+        if verdict.level is None:  # a rating of change is read as it is, not from a baseline
+            ax.axhline(base, color=INK, lw=1, ls="--", label="Baseline")
     # The line joins the points the change is judged on; pain just after a session stands apart.
     judged = [(x, p.score) for x, p in zip(xs, series.points, strict=True) if p.phase != "after"]
     after = [(x, p.score) for x, p in zip(xs, series.points, strict=True) if p.phase == "after"]
@@ -73,15 +74,15 @@ def chart_svg(series: Series, session_dates: list[datetime]) -> str:
         low_end, high_end = rules.score_range()
         pad = (high_end - low_end) * 0.05
         ax.set_ylim(low_end - pad, high_end + pad)
-    ax.set_ylabel(rules.unit if rules.unit != "points" else rules.short, fontsize=8)
+    ax.set_ylabel(rules.unit if rules.unit != "points" else rules.short, fontsize=10)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=6))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
     if len(set(xs)) < 2 and xs:
         ax.set_xlim(xs[0] - 1, xs[0] + 1)
-    ax.tick_params(labelsize=8)
+    ax.tick_params(labelsize=10)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, fontsize=7, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2, fontsize=9, frameon=False)
     out = io.StringIO()
     fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
     return out.getvalue()
@@ -109,6 +110,9 @@ def describe(series: Series) -> str:
         if v.important is None
         else "not yet an important change"
     )
+    if v.level is not None:
+        latest = f"Latest rating {v.latest:+g}"
+        return f"{series.label}: {points}{more}. {latest}: {judged} ({v.threshold})."
     return (
         f"{series.label}: {points}{more}. Baseline {v.baseline:g}, latest {v.latest:g}, "
         f"change {v.change:+g}: {judged} ({v.threshold})."
