@@ -121,7 +121,8 @@ def test_an_uploaded_licensed_text_works_for_that_clinic_only(as_olivia, northsi
 def test_a_practitioner_cannot_upload_and_another_clinic_sees_nothing(as_alice, as_bob, plan):
     clinic = plan.client.clinic_id
     upload = _file("odi.json", stand_in_bytes())
-    assert as_alice.post(f"/clinics/{clinic}/instruments/", {"questionnaire": upload}).status_code
+    refused = as_alice.post(f"/clinics/{clinic}/instruments/", {"questionnaire": upload})
+    assert refused.status_code == 403
     assert not ClinicInstrument.objects.exists()
     assert as_bob.get(f"/clients/{plan.client.pk}/outcomes/").status_code == 404
     assert as_bob.get(f"/care-plans/{plan.pk}/review/").status_code == 404

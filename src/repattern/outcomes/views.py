@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -158,7 +158,7 @@ def clinic_instruments(request: HttpRequest, clinic_id: int) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST":
         if not may_manage:
-            raise Http404
+            raise PermissionDenied("Only the clinic's owner changes its questionnaires.")
         user = staff_user(request)
         if "review_after" in request.POST:
             try:
