@@ -144,3 +144,28 @@ def test_a_plan_has_its_own_schedule_once_saved(as_alice, plan):
     refused = as_alice.post(f"/care-plans/{plan.pk}/measures/", {"nprs-every": "x"})
     assert refused.status_code == 302
     assert [i.id for i in due(plan)] == ["stress"]
+
+
+def test_outcomes_download_as_fhir_with_the_nprs_loinc_code(as_alice, plan, alice):
+    hold(plan, alice, pain=6)
+    download = as_alice.get(f"/clients/{plan.client.pk}/outcomes.fhir.json")
+    assert download["Content-Type"] == "application/fhir+json"
+    bundle = json.loads(download.content)
+    kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
+    assert kinds == ["QuestionnaireResponse", "Observation"]
+    observation = bundle["entry"][1]["resource"]
+    assert observation["code"]["coding"][0]["code"] == "72514-3"
+    assert observation["valueQuantity"]["value"] == 6
+    assert AuditEvent.objects.filter(summary="outcomes as FHIR").count() == 1
+
+
+def test_hrv_is_observed_in_words_not_with_the_sdnn_code(as_alice, maria, alice):
+    from repattern.outcomes.services import response_record
+
+    response_record(
+        client=maria, instrument_id="hrv_rmssd", raw={"rmssd": "42"}, entered_by="room", user=alice
+    )
+    bundle = json.loads(as_alice.get(f"/clients/{maria.pk}/outcomes.fhir.json").content)
+    observation = bundle["entry"][-1]["resource"]
+    assert observation["code"] == {"text": "Heart-rate variability (RMSSD)"}
+    assert observation["valueQuantity"]["code"] == "ms"

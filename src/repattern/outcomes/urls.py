@@ -9,6 +9,11 @@ urlpatterns = [
         name="measure_fill",
     ),
     path("clients/<id:client_id>/outcomes/", views.client_outcomes, name="client_outcomes"),
+    path(
+        "clients/<id:client_id>/outcomes.fhir.json",
+        views.client_outcomes_fhir,
+        name="client_outcomes_fhir",
+    ),
     path("care-plans/<id:plan_id>/review/", views.plan_review, name="plan_review"),
     path("care-plans/<id:plan_id>/measures/", views.plan_schedule, name="plan_schedule"),
     path(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from repattern.clients.access import client_for
 from repattern.clients.services import client_viewed
 from repattern.outcomes import services
 from repattern.outcomes.change import plan_outcome, review_after
+from repattern.outcomes.fhir import outcomes_bundle
 from repattern.outcomes.forms import carried_over, fill_form
 from repattern.outcomes.models import ClinicInstrument, Response, Review
 from repattern.outcomes.progress import progress
@@ -74,6 +75,17 @@ def client_outcomes(request: HttpRequest, client_id: int) -> HttpResponse:
         "outcomes/client_outcomes.html",
         {"client": client, "clinic": client.clinic, "me": me, "shown": progress(client)},
     )
+
+
+@login_required
+def client_outcomes_fhir(request: HttpRequest, client_id: int) -> HttpResponse:
+    """The client's outcomes as a FHIR R4 Bundle, for another system or the client's file."""
+    client, _ = client_for(request, client_id, "export_clients")
+    client_viewed(client=client, user=staff_user(request), what="outcomes as FHIR")
+    response = JsonResponse(outcomes_bundle(client), json_dumps_params={"indent": 1})
+    response["Content-Type"] = "application/fhir+json"
+    response["Content-Disposition"] = f'attachment; filename="outcomes-{client.pk}.json"'
+    return response
 
 
 @login_required
