@@ -169,3 +169,15 @@ def test_hrv_is_observed_in_words_not_with_the_sdnn_code(as_alice, maria, alice)
     observation = bundle["entry"][-1]["resource"]
     assert observation["code"] == {"text": "Heart-rate variability (RMSSD)"}
     assert observation["valueQuantity"]["code"] == "ms"
+
+
+def test_the_owner_sets_when_a_plan_without_change_is_reviewed(as_olivia, plan, alice, as_alice):
+    clinic = plan.client.clinic_id
+    for pain in (6, 6, 6):
+        hold(plan, alice, pain=pain)
+    assert "/review/" not in as_alice.get(f"/clinics/{clinic}/today/").content.decode()
+    refused = as_olivia.post(f"/clinics/{clinic}/instruments/", {"review_after": "1"})
+    assert refused.status_code == 422
+    as_olivia.post(f"/clinics/{clinic}/instruments/", {"review_after": "3"})
+    today = as_alice.get(f"/clinics/{clinic}/today/").content.decode()
+    assert f'href="/care-plans/{plan.pk}/review/"' in today
