@@ -98,6 +98,7 @@ def test_another_clinics_user_gets_404_or_403_on_every_url_that_names_a_record(
         "row_id": maria.scars.get().pk,
         "kind": "scar",
         "entry_id": "psoas_major",
+        "instrument_id": "nprs",
     }
     routes = patterns_with_ids()
     assert len(routes) >= 20, "the walk must cover the app's record URLs"

@@ -83,10 +83,13 @@ def run_check_data(argv: list[str]) -> int:
     )
     options = parser.parse_args(argv)
     from repattern.engine.atlas import check_data
+    from repattern.outcomes.instruments import check_instruments
 
     report = check_data(options.folder)
+    instruments = check_instruments(options.folder)
     print(report.format())
-    return 0 if report.ok else 1
+    print(instruments.format())
+    return 0 if report.ok and instruments.ok else 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from repattern.atlas import services as atlas
 from repattern.audit.models import AuditAction, AuditEvent
 from repattern.clients import services as clients
 from repattern.clients.screening import QUESTION_IDS
+from repattern.outcomes import services as outcomes
 from repattern.portal import services as portal
 from repattern.programs import services as programs
 from repattern.readings import services as readings
@@ -34,9 +35,21 @@ from repattern.reminders.links import StopLink
 from repattern.treatment import services as treatment
 from repattern.treatment.services.events import EventInput
 from tests.accounts.two_factor_helpers import SECRET, code_now, with_two_factor
+from tests.outcomes.licensed import stand_in_bytes
 from tests.treatment.conftest import confirm, correct
 
-MODULES = (accounts, two_factor, clients, treatment, atlas, programs, portal, reminders, readings)
+MODULES = (
+    accounts,
+    two_factor,
+    clients,
+    treatment,
+    atlas,
+    programs,
+    portal,
+    reminders,
+    readings,
+    outcomes,
+)
 # Public names that are not writes of a record, and why they need no audit row.
 NOT_WRITES = {
     "clinic_name_check": "a check that a name is free",
@@ -65,6 +78,8 @@ NOT_WRITES = {
     "SessionBlocked": "an error",
     "SessionClosed": "an error",
     "ReadingRefused": "an error",
+    "AnswerProblems": "an error",
+    "UploadRefused": "an error",
     # The event log is its own audit trail: see the docstring of treatment/services/events.py.
     "event_record": "each event row keeps who recorded it and when, and is never changed",
 }
@@ -574,6 +589,58 @@ CALLS: dict[str, Call] = {
             practitioner=c.alice,
             readings=[ParsedReading(2, "psoas_major", "left", Decimal(150), None, None)],
             filename="hd.csv",
+        ),
+    ),
+    "response_record": (
+        AuditAction.RESPONSE_RECORD,
+        lambda c: partial(
+            outcomes.response_record,
+            client=c.maria,
+            instrument_id="stress",
+            raw={"stress": "6"},
+            entered_by="room",
+            user=c.alice,
+        ),
+    ),
+    "session_pain_record": (
+        AuditAction.RESPONSE_RECORD,
+        lambda c: partial(
+            outcomes.session_pain_record,
+            session=c.session,
+            phase="after",
+            ratings=[("lower_back", "right", 3)],
+            user=c.alice,
+        ),
+    ),
+    "instrument_upload": (
+        AuditAction.INSTRUMENT_UPLOAD,
+        lambda c: partial(
+            outcomes.instrument_upload, clinic=c.northside, user=c.olivia, content=stand_in_bytes()
+        ),
+    ),
+    "review_record": (
+        AuditAction.REVIEW_RECORD,
+        lambda c: partial(
+            outcomes.review_record,
+            care_plan=_plan(c),
+            user=c.alice,
+            decision="refer_exercise",
+            reason="",
+        ),
+    ),
+    "schedule_update": (
+        AuditAction.SCHEDULE_UPDATE,
+        lambda c: partial(
+            outcomes.schedule_update,
+            care_plan=_plan(c),
+            user=c.alice,
+            entries=[("nprs", True, 1, False), ("odi", True, 0, True)],
+        ),
+    ),
+    "outcome_settings_update": (
+        AuditAction.OUTCOME_SETTINGS_UPDATE,
+        lambda c: partial(
+            outcomes.outcome_settings_update, clinic=c.northside, user=c.olivia, review_after=6
         ),
     ),
     "chart_upload": (

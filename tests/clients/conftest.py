@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from repattern.clients import services as clients
 from repattern.clients.models import Client
+from repattern.outcomes import services as outcomes
 from repattern.programs import services as programs
 from repattern.reminders.services import reminders_update
 from repattern.treatment import services as treatment
@@ -74,4 +75,6 @@ def maria_everything(maria: Client, session: Any, alice: Any, olivia: Any) -> Cl
     reminders_update(
         client=maria, actor="client via portal link", appointments=True, exercises=False
     )
+    outcomes.schedule_update(care_plan=plan, user=alice, entries=[("nprs", True, 1, False)])
+    outcomes.review_record(care_plan=plan, user=alice, decision="refer_exercise", reason="")
     return maria

@@ -1,6 +1,6 @@
 """Psoas tests weak: the screen lists the three leaders first and folds the less likely ones
-under "N more candidates", never folding the one (or the region's members) suggested, one already tried or the client's
-own scar."""
+under "N more candidates", never folding the one (or the region's members) suggested, one
+already tried or the client's own scar."""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ from repattern.clients.models import (
     Scar,
 )
 from repattern.outbox.models import Message
+from repattern.outcomes.models import Response, Review, ScheduleEntry
 from repattern.portal.models import PortalLink
 from repattern.programs.models import AdherenceEntry, Exercise, HomeProgram, ProgramVersion
 from repattern.reminders.models import ReminderChoices
@@ -93,6 +94,14 @@ RECORDS: tuple[Kind, ...] = (
     Kind("portal link", "portal links", PortalLink, "client"),
     Kind("choice of reminders", "choices of reminders", ReminderChoices, "client"),
     Kind("e-mail sent", "e-mails sent", Message, "client"),
+    Kind("outcome measure", "outcome measures", Response, "client"),
+    Kind("plan review", "plan reviews", Review, "client"),
+    Kind(
+        "measure in a plan's schedule",
+        "measures in plans' schedules",
+        ScheduleEntry,
+        "care_plan__client",
+    ),
 )
 # Kept when the client is erased: the rows keep the client's number, not a link to the record.
 TRAIL = Kind("audit row", "audit rows", AuditEvent, "client_number")

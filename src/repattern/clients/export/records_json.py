@@ -29,6 +29,7 @@ from repattern.clients.models import (
     Scar,
 )
 from repattern.outbox.models import Message
+from repattern.outcomes.models import Response, Review, ScheduleEntry
 from repattern.portal.models import PortalLink
 from repattern.programs.models import AdherenceEntry, Exercise, HomeProgram, ProgramVersion
 from repattern.reminders.models import ReminderChoices
@@ -160,6 +161,15 @@ FILES: tuple[JsonFile, ...] = (
         "of those that held a sign-in link is removed once sent.",
         leave_out=("key",),
     ),
+    _file(
+        "outcome_measures.json",
+        Response,
+        "Outcome measures (pain, activities, change, stress, numeric measures): each filling-in "
+        "with its answers in the shape of a FHIR QuestionnaireResponse, its score and who "
+        "entered it.",
+    ),
+    _file("plan_reviews.json", Review, "Decisions on a plan that had no important change."),
+    _file("measure_schedules.json", ScheduleEntry, "When each measure is due in a care plan."),
     _file(
         "audit.json",
         AuditEvent,

@@ -14,6 +14,7 @@ from repattern.audit.models import AuditAction
 from repattern.audit.services import audit_record
 from repattern.clients.models import Client
 from repattern.engine.session import EventKind, PatternStatus
+from repattern.outcomes.services import session_pain_record
 from repattern.programs.services import program_draft
 from repattern.treatment.inputs import session_log
 from repattern.treatment.models import (
@@ -63,6 +64,7 @@ def session_start(
     session.full_clean()
     session.save()
     _rate_pain(session, PainRating.Phase.BEFORE, pain_before)
+    session_pain_record(session=session, phase="before", ratings=pain_before, user=practitioner)
     if appointment is not None:
         appointment.session, appointment.status = session, Appointment.Status.ATTENDED
         appointment.save(update_fields=["session", "status"])
@@ -101,6 +103,7 @@ def session_finish(
     if not session.is_open:
         raise SessionClosed("This session has already ended; its summary and note are kept.")
     _rate_pain(session, PainRating.Phase.AFTER, pain_after)
+    session_pain_record(session=session, phase="after", ratings=pain_after, user=user)
     _defer_open(session, user)
     session.after_effects = after_effects
     session.after_effects_note = after_effects_note

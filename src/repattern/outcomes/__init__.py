@@ -1,0 +1,1 @@
+"""Outcomes and evidence: instruments as data, responses, change that matters, and charts."""
