@@ -129,6 +129,8 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "repattern.ui",
     "repattern.backups",
+    "ninja",
+    "repattern.api",
 ]
 
 MIDDLEWARE = [

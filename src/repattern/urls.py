@@ -33,6 +33,7 @@ class RecordId:
 register_converter(RecordId, "id")
 
 urlpatterns = [
+    path("", include("repattern.api.urls")),
     path("", accounts.home, name="home"),
     path("accounts/login/", signin.SignInView.as_view(), name="login"),
     path("accounts/login/code/", signin.login_code, name="login_code"),

@@ -74,6 +74,12 @@ class AuditAction(models.TextChoices):
     FEED_READ = "feed_read", "A calendar app read a feed"
     CHART_UPLOAD = "chart_upload", "Uploaded a clinic chart"
     CHART_DELETE = "chart_delete", "Removed a clinic chart"
+    API_TOKEN_CREATE = "api_token_create", "Made an API token"
+    API_TOKEN_REVOKE = "api_token_revoke", "Revoked an API token"
+    API_READ = "api_read", "Read through the API"
+    API_EVENT_RECORD = "api_event_record", "Sent a session event through the API"
+    CLIENT_IMPORT = "client_import", "Imported clients from a CSV file"
+    CSV_EXPORT = "csv_export", "Downloaded a list as a CSV file"
 
 
 class AuditEvent(models.Model):
