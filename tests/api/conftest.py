@@ -53,3 +53,38 @@ def alice_reads(alice: Any, northside: Any) -> Api:
 @pytest.fixture
 def bob_api(bob: Any, southside: Any) -> Api:
     return Api(token_for(bob, southside, "write"))
+
+
+@pytest.fixture
+def record(program: Any, alice: Any, maria: Any) -> dict[str, Any]:
+    """One of each of Maria's records (a care plan, an appointment, a finished session with a
+    corrected pattern, its signed note and the home program drafted from it), by route name."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from repattern.treatment import services
+    from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
+
+    plan = services.careplan_create(client=maria, user=alice, complaint="Low back pain")
+    appointment = services.appointment_book(
+        client=maria,
+        practitioner=alice,
+        starts_at=timezone.now() + timedelta(days=3),
+        by=alice,
+        care_plan=plan,
+    )
+    session = TreatmentSession.objects.get()
+    note = services.note_draft(session=session, user=alice)
+    services.note_sign(note=note, user=alice, text=services.NoteText(subjective="Better."))
+    return {
+        "client_id": maria.pk,
+        "plan_id": plan.pk,
+        "appointment_id": appointment.pk,
+        "session_id": session.pk,
+        "pattern_id": Pattern.objects.get().pk,
+        "note_id": note.pk,
+        "program_id": program.pk,
+        "event_id": SessionEvent.objects.first().pk,
+        "entry_id": "psoas_major",
+    }
