@@ -6,7 +6,7 @@ from ninja import NinjaAPI
 
 from repattern.api import errors
 from repattern.api.caller import TokenAuth
-from repattern.api.routes import atlas, clients, events, programs, treatment
+from repattern.api.routes import atlas, clients, events, fhir, programs, treatment
 
 DESCRIPTION = """\
 Read a clinic's records and record session events, with an API token (a member makes one on
@@ -29,5 +29,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 errors.install(api)
-for module in (clients, treatment, events, programs, atlas):
+for module in (clients, treatment, events, programs, atlas, fhir):
     api.add_router("/", module.router)

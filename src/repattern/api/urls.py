@@ -13,4 +13,5 @@ urlpatterns = [
         views.api_token_revoke,
         name="api_token_revoke",
     ),
+    path("clients/<id:client_id>/fhir.json", views.client_fhir, name="client_fhir"),
 ]

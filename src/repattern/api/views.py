@@ -11,8 +11,10 @@ from django.views.decorators.http import require_POST
 
 from repattern.accounts.access import memberships_of, staff_user
 from repattern.api import services
+from repattern.api.fhir.export import fhir_export, fhir_filename, fhir_text
 from repattern.api.forms import TokenForm
 from repattern.api.models import ApiToken
+from repattern.clients.access import client_for
 
 
 @login_required
@@ -53,3 +55,13 @@ def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     services.api_token_revoke(token=token, user=user)
     messages.success(request, f"Token {token.name} is revoked: it no longer works.")
     return redirect("api_tokens")
+
+
+@login_required
+def client_fhir(request: HttpRequest, client_id: int) -> HttpResponse:
+    """The client's FHIR R4 bundle as a file, for another system to import."""
+    client, _ = client_for(request, client_id, "export_clients")
+    bundle = fhir_export(client=client, user=staff_user(request))
+    response = HttpResponse(fhir_text(bundle), content_type="application/fhir+json")
+    response["Content-Disposition"] = f'attachment; filename="{fhir_filename(client)}"'
+    return response
