@@ -4,6 +4,7 @@ from django.urls import path
 
 from repattern.api import views
 from repattern.api.api import api
+from repattern.api.csvfiles import views as csv_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -14,4 +15,11 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("clients/<id:client_id>/fhir.json", views.client_fhir, name="client_fhir"),
+    path("clinics/<id:clinic_id>/csv/", csv_views.csv_page, name="csv_page"),
+    path("clinics/<id:clinic_id>/csv/<str:what>.csv", csv_views.csv_download, name="csv_download"),
+    path(
+        "clinics/<id:clinic_id>/csv/import/",
+        csv_views.client_import_preview,
+        name="client_import_preview",
+    ),
 ]
