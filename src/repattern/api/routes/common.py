@@ -6,12 +6,12 @@ from typing import Any, TypeVar
 
 from django.db import models
 from django.http import Http404
-from ninja.responses import codes_4xx
 
 from repattern.api.errors import Problem
 
 M = TypeVar("M", bound=models.Model)
-ERRORS: dict[Any, Any] = {codes_4xx: Problem}
+# Every status an error can have; each answers with a Problem.
+ERRORS: dict[Any, Any] = {frozenset({400, 401, 403, 404, 405, 409, 413, 415, 422, 429}): Problem}
 
 
 def one(rows: models.QuerySet[M], pk: int) -> M:
