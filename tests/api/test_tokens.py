@@ -90,3 +90,18 @@ def test_bad_query_values_get_one_error_shape_naming_the_field(alice_api):
     body = response.json()
     assert body["code"] == "invalid"
     assert {p["where"] for p in body["problems"]} >= {"query.limit", "query.since"}
+
+
+def test_the_demo_prints_a_working_api_token_for_its_owner(db):
+    import re
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("demo", no_serve=True, stdout=out)
+    token = re.search(r"API token for olivia \(read and write\): (rp_\S+)", out.getvalue())
+    assert token is not None
+    listed = Api(token.group(1)).get("/clients")
+    assert listed.status_code == 200
+    assert listed.json()["count"] > 0
