@@ -16,7 +16,24 @@ urlpatterns = [
     ),
     path("clients/<id:client_id>/fhir.json", views.client_fhir, name="client_fhir"),
     path("clinics/<id:clinic_id>/csv/", csv_views.csv_page, name="csv_page"),
-    path("clinics/<id:clinic_id>/csv/<str:what>.csv", csv_views.csv_download, name="csv_download"),
+    path(
+        "clinics/<id:clinic_id>/csv/clients.csv",
+        csv_views.csv_download,
+        {"what": "clients"},
+        name="csv_clients",
+    ),
+    path(
+        "clinics/<id:clinic_id>/csv/appointments.csv",
+        csv_views.csv_download,
+        {"what": "appointments"},
+        name="csv_appointments",
+    ),
+    path(
+        "clinics/<id:clinic_id>/csv/sessions.csv",
+        csv_views.csv_download,
+        {"what": "sessions"},
+        name="csv_sessions",
+    ),
     path(
         "clinics/<id:clinic_id>/csv/import/",
         csv_views.client_import_preview,
