@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from repattern.audit.models import AuditAction, AuditEvent
 from repattern.treatment.models import Pattern, SessionEvent
 
 
@@ -40,6 +41,9 @@ def test_a_forbidden_sequence_is_refused_with_the_rule_and_nothing_is_stored(ali
     assert refused.status_code == 409
     assert not SessionEvent.objects.exists()
     assert not Pattern.objects.exists()
+    refusals = AuditEvent.objects.filter(action=AuditAction.API_EVENT_RECORD)
+    assert refusals.count() == 2
+    assert all(row.summary.startswith("API: refused:") for row in refusals)
 
 
 def test_a_whole_pattern_can_be_found_and_corrected_through_the_api(alice_api, session):

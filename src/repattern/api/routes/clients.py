@@ -27,7 +27,7 @@ def client_list(request: HttpRequest, filters: Query[Filters]) -> dict[str, Any]
         Client.objects.filter(clinic_id=caller.clinic_id), filters, client="pk", when="created_at"
     )
     caller.audit(AuditAction.CLIENT_LIST_VIEW, caller.clinic, f"clients from {filters.offset}")
-    return page_of(rows, filters)
+    return page_of(rows.values(*ClientOut.model_fields), filters)
 
 
 @router.get("/clients/{client_id}", response={200: ClientDetailOut, **ERRORS})

@@ -92,9 +92,13 @@ def event_record(request: HttpRequest, session_id: RecordId, payload: EventIn) -
     form = EventForm({k: "" if v is None else v for k, v in data.items()})
     if not form.is_valid():
         raise ValidationError({field: list(errors) for field, errors in form.errors.items()})
-    recorded = services.event_record(
-        session=session, user=caller.user, event=_as_input(form.cleaned_data)
-    )
+    try:
+        recorded = services.event_record(
+            session=session, user=caller.user, event=_as_input(form.cleaned_data)
+        )
+    except services.EventRejected as refused:
+        caller.audit(AuditAction.API_EVENT_RECORD, session, f"refused: {refused}")
+        raise
     summary = f"{recorded.event}" + ("" if recorded.created else " (sent again, kept once)")
     caller.audit(AuditAction.API_EVENT_RECORD, session, summary)
     return (201 if recorded.created else 200), {

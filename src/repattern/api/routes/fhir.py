@@ -12,6 +12,7 @@ from repattern.api.fhir.codes import code_system
 from repattern.api.fhir.export import fhir_export
 from repattern.api.paging import RecordId
 from repattern.api.routes.common import ERRORS, one
+from repattern.audit.models import AuditAction
 from repattern.clients.models import Client
 
 router = Router(tags=["FHIR"])
@@ -31,4 +32,6 @@ def patient_everything(request: HttpRequest, client_id: RecordId) -> dict[str, A
 @router.get("/fhir/CodeSystem/repattern-muscle-testing", response={200: dict[str, Any], **ERRORS})
 def muscle_testing_codes(request: HttpRequest) -> dict[str, Any]:
     """The CodeSystem the bundles' muscle-test codes come from."""
+    caller = caller_of(request)
+    caller.audit(AuditAction.API_READ, caller.clinic, "the muscle-testing CodeSystem")
     return code_system()
