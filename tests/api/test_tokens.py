@@ -105,3 +105,10 @@ def test_the_demo_prints_a_working_api_token_for_its_owner(db):
     listed = Api(token.group(1)).get("/clients")
     assert listed.status_code == 200
     assert listed.json()["count"] > 0
+
+
+def test_a_method_a_route_lacks_gets_the_same_error_shape(alice_api):
+    response = alice_api.post("/clients", {})
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
+    assert "GET" in response["Allow"]
