@@ -100,7 +100,7 @@ def test_a_file_with_errors_is_refused_whole_with_each_error_by_line_and_column(
 def test_a_file_missing_a_needed_column_says_which(as_alice, northside):
     upload(as_alice, northside, "Name,Phone\nJane Doe,123456\n")
     page = import_with(as_alice, northside, {"date_format": "%Y-%m-%d"}).content.decode()
-    assert "This field is required" in page
+    assert "Choose the column that holds the date of birth" in page
     assert not Client.objects.exists()
 
 

@@ -21,8 +21,15 @@ class MappingForm(forms.Form):
         super().__init__(*args, **kwargs)
         options = [("", "— not imported —"), *((c, c) for c in columns)]
         for target, (label, _) in TARGETS.items():
+            needed = (
+                f"Choose the column that holds the {label.lower()}: every client needs one, so "
+                "the file must have such a column."
+            )
             self.fields[target] = forms.ChoiceField(
-                label=label, choices=options, required=target in REQUIRED
+                label=label,
+                choices=options,
+                required=target in REQUIRED,
+                error_messages={"required": needed},
             )
         self.fields["date_format"] = forms.ChoiceField(
             label="Dates are written", choices=list(DATE_FORMATS.items())
