@@ -60,3 +60,14 @@ def test_a_read_only_token_cannot_write(session, alice_reads):
     assert response.status_code == 403
     assert "read and write" in response.json()["message"]
     assert not SessionEvent.objects.exists()
+
+
+@pytest.mark.parametrize("path", [path for path, methods in PATHS if "get" in methods])
+def test_every_call_writes_one_audit_row_naming_the_token(path, record, alice_api):
+    from repattern.audit.models import AuditEvent
+
+    before = AuditEvent.objects.count()
+    assert alice_api.get(_filled(path, record)).status_code == 200
+    rows = AuditEvent.objects.order_by("-id")[: AuditEvent.objects.count() - before]
+    assert len(rows) == 1, path
+    assert "(API token rp_" in rows[0].actor
