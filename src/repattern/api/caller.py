@@ -82,7 +82,7 @@ def caller_of(request: HttpRequest) -> Caller:
 
 
 def _per_minute() -> int:
-    return int(getattr(settings, "API_REQUESTS_PER_MINUTE", 120))
+    return int(settings.API_REQUESTS_PER_MINUTE)
 
 
 class TokenAuth(HttpBearer):
