@@ -343,3 +343,16 @@ def _client(clinic: Clinic, practitioner: Any, owner: Any, spec: dict[str, Any])
             cleared_on=timezone.localdate() - timedelta(days=20),
             note="Cleared for gentle manual therapy and exercise.",
         )
+
+
+def demo_api_token() -> str:
+    """A fresh read-and-write API token for the demo owner; the demo's earlier ones are revoked."""
+    from repattern.accounts.models import Membership
+    from repattern.api.services import api_token_create, api_token_revoke
+
+    owner = Membership.objects.select_related("user", "clinic").get(
+        clinic__name=CLINIC_NAME, role=Role.OWNER
+    )
+    for old in owner.api_tokens.filter(name="demo", revoked_at__isnull=True):
+        api_token_revoke(token=old, user=owner.user)
+    return api_token_create(membership=owner, user=owner.user, name="demo", scope="write").secret

@@ -131,6 +131,8 @@ INSTALLED_APPS = [
     "repattern.ui",
     "repattern.backups",
     "repattern.readings",
+    "ninja",
+    "repattern.api",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +250,8 @@ OTP_STATIC_THROTTLE_FACTOR = 0
 # requests an hour from one client address (counted by django-ratelimit in the shared cache).
 PASSWORD_RESET_EMAILS_PER_HOUR = env_int("PASSWORD_RESET_EMAILS_PER_HOUR", 3, minimum=1)
 PASSWORD_RESET_REQUESTS_PER_HOUR = env_int("PASSWORD_RESET_REQUESTS_PER_HOUR", 10, minimum=1)
+# Calls a minute one API token may make before it is answered 429 (counted in the shared cache).
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120, minimum=1)
 RATELIMIT_USE_CACHE = "shared"
 # django-ratelimit refuses the database cache because its increment is a read, then a write. On
 # SQLite the reset counts hold the write lock around both; on PostgreSQL without REDIS_URL, a

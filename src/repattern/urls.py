@@ -35,6 +35,7 @@ register_converter(RecordId, "id")
 
 urlpatterns = [
     path("", include("repattern.readings.urls")),
+    path("", include("repattern.api.urls")),
     path("", accounts.home, name="home"),
     path("accounts/login/", signin.SignInView.as_view(), name="login"),
     path("accounts/login/code/", signin.login_code, name="login_code"),

@@ -84,6 +84,12 @@ class AuditAction(models.TextChoices):
     READING_RECORD = "reading_record", "Recorded a force reading"
     READINGS_IMPORT = "readings_import", "Imported force readings from a dynamometer file"
     RELIABILITY_VIEW = "reliability_view", "Viewed the test reliability report"
+    API_TOKEN_CREATE = "api_token_create", "Made an API token"
+    API_TOKEN_REVOKE = "api_token_revoke", "Revoked an API token"
+    API_READ = "api_read", "Read through the API"
+    API_EVENT_RECORD = "api_event_record", "Sent a session event through the API"
+    CLIENT_IMPORT = "client_import", "Imported clients from a CSV file"
+    CSV_EXPORT = "csv_export", "Downloaded a list as a CSV file"
 
 
 class AuditEvent(models.Model):

@@ -19,6 +19,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("two_factor", "account"),
     ("recovery_codes", "account"),
     ("password_", "account"),
+    ("api_token", "account"),
     ("calendar_feed", "today"),
 )
 

@@ -39,6 +39,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Sign in with a password of {demo.PASSWORD!r} as:")
         for username, role, _ in demo.STAFF:
             self.stdout.write(f"  {username:8} {role}")
+        owner = demo.STAFF[0][0]
+        self.stdout.write(f"\nAPI token for {owner} (read and write): {demo.demo_api_token()}")
+        self.stdout.write(
+            f"  curl -H 'Authorization: Bearer <token>' http://127.0.0.1:{port}/api/v1/clients"
+        )
         self.stdout.write("")
         if not options["no_serve"]:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, skip_checks=True)

@@ -1,0 +1,1 @@
+"""Clients, appointments and sessions as CSV files; clients imported from one."""

@@ -1,0 +1,23 @@
+"""What every route shares: the answers it documents, and a record looked up in the clinic."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db import models
+from django.http import Http404
+
+from repattern.api.errors import Problem
+
+M = TypeVar("M", bound=models.Model)
+# Every status an error can have; each answers with a Problem.
+ERRORS: dict[Any, Any] = {frozenset({400, 401, 403, 404, 405, 409, 413, 415, 422, 429}): Problem}
+
+
+def one(rows: models.QuerySet[M], pk: int) -> M:
+    """The record with this id among `rows` (already limited to the caller's clinic), or 404:
+    another clinic's records do not exist as far as a token can tell."""
+    found = rows.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
