@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "repattern.outbox",
     "repattern.portal",
     "repattern.reminders",
+    "repattern.profession",
     "huey.contrib.djhuey",
     "repattern.ui",
     "repattern.backups",
