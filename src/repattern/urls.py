@@ -180,6 +180,7 @@ urlpatterns = [
     path("care-plans/<id:plan_id>/sessions.ics", careplans.careplan_ics, name="careplan_ics"),
     path("clinics/<id:clinic_id>/calendar/", calendar_feeds.calendar_feed, name="calendar_feed"),
     path("calendar/<str:token>.ics", calendar_feeds.calendar_feed_ics, name="calendar_feed_ics"),
+    path("", include("repattern.profession.urls")),
     path("intake/<str:token>/", public.public_intake, name="public_intake"),
     path(
         "intake/<str:token>/history/<str:kind>/add/",

@@ -96,7 +96,7 @@ class ObservedSession(models.Model):
     rubric = models.CharField(max_length=40, blank=True, help_text="The rubric's id and version")
     scores = models.JSONField(default=dict, blank=True)
     comments = models.JSONField(default=dict, blank=True)
-    passed = models.BooleanField(null=True)
+    passed = models.BooleanField(null=True, blank=True)
     graded_by = models.ForeignKey(
         Certifier, null=True, blank=True, on_delete=models.PROTECT, related_name="graded"
     )

@@ -1,0 +1,46 @@
+"""Searching the public directory: by name, place, level, condition and distance from a city."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q
+
+from repattern.profession.models import DirectoryListing
+from repattern.profession.places import city_find, distance_km
+
+RESULTS_MAX = 100
+DEFAULT_KM = 50
+
+
+@dataclass(frozen=True)
+class Found:
+    listing: DirectoryListing
+    km: float | None = None
+
+
+def directory_search(query: dict[str, Any], today: date) -> tuple[list[Found], str]:
+    """The listings shown today that match, nearest first when searching near a city; and a
+    sentence when the city is unknown."""
+    found = DirectoryListing.objects.shown(today)
+    if query.get("name"):
+        found = found.filter(display_name__icontains=query["name"])
+    if query.get("place"):
+        found = found.filter(Q(city__iexact=query["place"]) | Q(country__iexact=query["place"]))
+    if query.get("level"):
+        found = found.filter(level__gte=query["level"])
+    listings = list(found[: RESULTS_MAX * 10])
+    if query.get("condition"):
+        listings = [x for x in listings if query["condition"] in x.conditions]
+    if not query.get("near"):
+        return [Found(x) for x in listings[:RESULTS_MAX]], ""
+    centre = city_find(query["near"])
+    if centre is None:
+        return [], f"No city called “{query['near']}” is known; check the spelling."
+    within = query.get("within_km") or DEFAULT_KM
+    point = (centre.latitude, centre.longitude)
+    near = [Found(x, distance_km(point, (x.latitude, x.longitude))) for x in listings]
+    near = sorted((f for f in near if f.km is not None and f.km <= within), key=lambda f: f.km or 0)
+    return near[:RESULTS_MAX], ""
