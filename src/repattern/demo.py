@@ -13,6 +13,7 @@ from repattern.accounts.models import Clinic, Role
 from repattern.accounts.services import clinic_create, member_add
 from repattern.clients import services
 from repattern.clients.screening import QUESTION_IDS
+from repattern.profession.demo import profession_demo_load
 
 CLINIC_NAME = "Northside Movement Clinic (demo)"
 PASSWORD = "repattern-demo"
@@ -280,6 +281,7 @@ def demo_load() -> bool:
         users = {m.user.username: m.user for m in clinic.memberships.select_related("user")}
         for spec in CLIENTS:
             _client(clinic, users["alice"], users["olivia"], spec)
+        profession_demo_load(PASSWORD)
     return True
 
 
