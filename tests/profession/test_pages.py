@@ -49,7 +49,7 @@ def test_consent_then_a_draft_from_the_care_plan_page(as_alice: Any, episode: An
     case_study = CaseStudy.objects.get()
     assert response.url == reverse("case_study_detail", args=[case_study.pk])
     page = as_alice.get(response.url).content.decode()
-    assert "Presenting complaint" in page and "Lopez" not in page
+    assert "Presenting complaint" in page and "aged 40-49" in page and "Lopez" not in page
 
 
 def test_a_certifier_has_a_home_without_a_clinic(carol: Any):

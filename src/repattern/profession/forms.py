@@ -64,7 +64,7 @@ class SubmitForm(forms.Form):
     )
     certifier = forms.ModelChoiceField(queryset=Certifier.objects.filter(active=True))
     observed_on = forms.DateField(label="Date of the observed session", widget=DATE)
-    mode = forms.ChoiceField(choices=ObservedSession.Mode.choices, label="Observed")
+    mode = forms.ChoiceField(choices=ObservedSession.Mode.choices, label="In person or remote")
 
     def __init__(self, *args: Any, practitioner_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -113,6 +113,7 @@ class ListingForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         label="Conditions you see",
     )
+    booking_url = forms.URLField(label="Booking link", required=False, assume_scheme="https")
 
     class Meta:
         model = DirectoryListing

@@ -65,7 +65,8 @@ def case_study_detail(request: HttpRequest, case_study_id: int) -> HttpResponse:
     case_study, is_author = case_study_for(user, case_study_id)
     version = _version(case_study_id, case_study.current())
     may_edit = is_author and (not case_study.is_submitted or case_study.review == Review.RETURNED)
-    form = CaseStudyForm(request.POST if is_author else None, initial_sections=version.sections)
+    posted = request.POST if request.method == "POST" and may_edit else None
+    form = CaseStudyForm(posted, initial_sections=version.sections)
     if request.method == "POST":
         if not may_edit:
             return HttpResponse("This case study cannot be changed now.", status=403)
