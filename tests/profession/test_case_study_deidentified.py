@@ -80,3 +80,12 @@ def test_ages_are_bands_and_dates_are_days_of_the_episode(consented: Any, alice:
     sections = services.case_study_draft(care_plan=consented, user=alice).current().sections
     assert "aged 40-49" in sections["presenting"]
     assert "Day 1:" in sections["patterns"]
+
+
+def test_a_name_typed_without_its_accent_is_caught(consented: Any, alice: Any, maria: Any):
+    maria.last_name = "López"
+    maria.save()
+    case_study = services.case_study_draft(care_plan=consented, user=alice)
+    sections = {**case_study.current().sections, "reflection": "Ms Lopez was keen."}
+    with pytest.raises(ValidationError, match="could identify"):
+        services.case_study_revise(case_study=case_study, user=alice, sections=sections)

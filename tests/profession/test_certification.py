@@ -13,6 +13,7 @@ from repattern.audit.models import AuditAction, AuditEvent
 from repattern.outbox.models import Message
 from repattern.profession import services
 from repattern.profession.models import Certification, DirectoryListing, Review
+from repattern.profession.rules import listing_until
 from tests.profession.conftest import ALL_THREES
 
 
@@ -144,3 +145,28 @@ def test_continuing_education_is_logged_and_audited(alice: Any):
     )
     assert alice.education.get().title == "Anatomy study"
     assert AuditEvent.objects.filter(action=AuditAction.EDUCATION_LOG).exists()
+
+
+def test_the_certifier_is_told_of_a_submission(submitted: Certification):
+    told = Message.objects.get(kind="certification_submitted")
+    assert told.to == "carol@example.com" and "level 1" in told.subject
+
+
+def test_a_renewal_extends_the_listing_two_years_from_today(
+    submitted: Certification, alice: Any, carol: Any
+):
+    _list(alice)
+    _accept_all(submitted, carol)
+    services.certification_grade(
+        certification=submitted, user=carol, scores=ALL_THREES, comments={}
+    )
+    listing = services.listing_renew(practitioner=alice)
+    submitted.refresh_from_db()
+    assert listing.renewed_on == timezone.localdate()
+    assert listing.listed_until == listing_until(submitted.certified_on, timezone.localdate())
+
+
+def test_only_a_certified_listing_is_renewed(alice: Any):
+    _list(alice)
+    with pytest.raises(ValidationError, match="certified"):
+        services.listing_renew(practitioner=alice)

@@ -9,6 +9,7 @@ nothing in any of its sections.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,7 +45,9 @@ class Identity:
     def of(
         cls, first: str, last: str, preferred: str, phone: str, email: str, born: date | None
     ) -> Identity:
-        names = tuple(n for n in {first, last, preferred, f"{first} {last}"} if len(n.strip()) > 1)
+        written = {first, last, preferred, f"{first} {last}"}
+        # "López" is also typed "Lopez": search for both.
+        names = tuple(n for n in written | {unaccented(n) for n in written} if len(n.strip()) > 1)
         letters = [n[:1].upper() for n in (preferred or first, last) if n]
         initials: tuple[str, ...] = ()
         if len(letters) == 2:
@@ -71,6 +74,11 @@ class Identity:
             rf"{month[:3]}[a-z]*\.?\s+0?{d}(st|nd|rd|th)?,?\s+{y}",
         ]
         return [re.compile(rf"\b{form}\b", re.IGNORECASE) for form in forms]
+
+
+def unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _name(name: str) -> re.Pattern[str]:

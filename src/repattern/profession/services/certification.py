@@ -119,6 +119,16 @@ def certification_submit(
     certification.certifier, certification.submitted_at = certifier, timezone.now()
     certification.result = Certification.Result.SUBMITTED
     certification.save(update_fields=["certifier", "submitted_at", "result"])
+    if certifier.user.email:
+        deliver(
+            kind="certification_submitted",
+            key=f"certification-{certification.pk}-submitted-{certification.submitted_at.isoformat()}",
+            to=certifier.user.email,
+            subject=f"Submitted to you: level {certification.level}",
+            text=f"{user.get_full_name() or user.get_username()} submitted level "
+            f"{certification.level}: three case studies and an observed session on "
+            f"{observed_on:%-d %B %Y}. It waits for you under “Submitted to you” in Repattern.",
+        )
     audit_practitioner(
         practitioner=user,
         by=user,
