@@ -88,11 +88,14 @@ def test_from_case_studies_to_the_public_directory(
     carols = browser.new_context().new_page()
     sign_in(carols, base, "carol")
     grade_with_the_rubric(carols, base)
+    assert serious_violations(carols, axe_script) == []
     assert Certification.objects.get(pk=level_one.pk).result == Certification.Result.CERTIFIED
 
     alices.goto(f"{base}/profession/certifications/{level_one.pk}/")
     expect(alices.get_by_role("heading", name="Level 1: Certified")).to_be_visible()
     expect(alices.get_by_text("Checked the screen first.")).to_be_visible()
+    alices.goto(f"{base}/profession/")
+    assert serious_violations(alices, axe_script) == []
 
     phone = browser.new_context(viewport=PHONE).new_page()
     phone.goto(f"{base}/directory/")
@@ -100,6 +103,7 @@ def test_from_case_studies_to_the_public_directory(
     phone.get_by_label("Within (km)").fill("30")
     phone.get_by_role("button", name="Search").click()
     expect(phone.get_by_text("1 practitioner found.")).to_be_visible()
+    assert serious_violations(phone, axe_script) == [] and no_horizontal_scroll(phone)
     phone.get_by_role("link", name="Alice Moreau").click()
     expect(phone.get_by_role("heading", name="Alice Moreau")).to_be_visible()
     expect(phone.get_by_text("Low back pain")).to_be_visible()
