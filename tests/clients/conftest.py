@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from repattern.clients import services as clients
 from repattern.clients.models import Client
+from repattern.profession.services import case_consent_record, case_study_draft
 from repattern.programs import services as programs
 from repattern.reminders.services import reminders_update
 from repattern.treatment import services as treatment
@@ -74,4 +75,6 @@ def maria_everything(maria: Client, session: Any, alice: Any, olivia: Any) -> Cl
     reminders_update(
         client=maria, actor="client via portal link", appointments=True, exercises=False
     )
+    case_consent_record(care_plan=plan, user=alice, signed_name="Maria Lopez")
+    case_study_draft(care_plan=plan, user=alice)
     return maria

@@ -21,6 +21,7 @@ from repattern.clients.models import (
 )
 from repattern.outbox.models import Message
 from repattern.portal.models import PortalLink
+from repattern.profession.models import CaseConsent, CaseStudy, CaseStudyVersion
 from repattern.programs.models import AdherenceEntry, Exercise, HomeProgram, ProgramVersion
 from repattern.reminders.models import ReminderChoices
 from repattern.treatment.models import (
@@ -93,6 +94,9 @@ RECORDS: tuple[Kind, ...] = (
     Kind("portal link", "portal links", PortalLink, "client"),
     Kind("choice of reminders", "choices of reminders", ReminderChoices, "client"),
     Kind("e-mail sent", "e-mails sent", Message, "client"),
+    Kind("consent to a case study", "consents to case studies", CaseConsent, "client"),
+    Kind("case study", "case studies", CaseStudy, "client"),
+    Kind("case study version", "case study versions", CaseStudyVersion, "case_study__client"),
 )
 # Kept when the client is erased: the rows keep the client's number, not a link to the record.
 TRAIL = Kind("audit row", "audit rows", AuditEvent, "client_number")

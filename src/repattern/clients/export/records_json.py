@@ -30,6 +30,7 @@ from repattern.clients.models import (
 )
 from repattern.outbox.models import Message
 from repattern.portal.models import PortalLink
+from repattern.profession.models import CaseConsent, CaseStudy, CaseStudyVersion
 from repattern.programs.models import AdherenceEntry, Exercise, HomeProgram, ProgramVersion
 from repattern.reminders.models import ReminderChoices
 from repattern.treatment.models import (
@@ -159,6 +160,17 @@ FILES: tuple[JsonFile, ...] = (
         "E-mails the clinic sent the client through Repattern, and whether each went; the text "
         "of those that held a sign-in link is removed once sent.",
         leave_out=("key",),
+    ),
+    _file(
+        "case_consents.json",
+        CaseConsent,
+        "The client's consent to the use of their care, de-identified, as a case study.",
+    ),
+    _file("case_studies.json", CaseStudy, "Case studies written from the client's care."),
+    _file(
+        "case_study_versions.json",
+        CaseStudyVersion,
+        "The text of each case study, version by version, without the client's name or dates.",
     ),
     _file(
         "audit.json",

@@ -46,8 +46,9 @@ class CaseStudy(models.Model):
     )
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="case_studies")
     # Kept so the check can search the client's own names; the case study never shows them.
+    # Erasing the client erases their case studies too: it is held about them.
     client = models.ForeignKey(
-        Client, null=True, blank=True, on_delete=models.SET_NULL, related_name="case_studies"
+        Client, null=True, blank=True, on_delete=models.CASCADE, related_name="case_studies"
     )
     care_plan = models.ForeignKey(
         CarePlan, null=True, blank=True, on_delete=models.SET_NULL, related_name="case_studies"
