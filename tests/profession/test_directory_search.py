@@ -10,7 +10,7 @@ import pytest
 from repattern.profession.models import DirectoryListing
 from repattern.profession.places import city_find, distance_km
 from repattern.profession.rules import listing_until
-from repattern.profession.search import directory_search
+from repattern.profession.search import around, directory_search
 
 CERTIFIED = date(2026, 3, 1)
 
@@ -80,3 +80,9 @@ def test_distances_are_great_circle_kilometres() -> None:
     assert bristol is not None and london is not None
     km = distance_km((bristol.latitude, bristol.longitude), (london.latitude, london.longitude))
     assert 165 < km < 175
+
+
+def test_the_box_around_a_city_holds_the_circle_and_stays_open_across_the_date_line() -> None:
+    box = around(51.45, -2.6, 60)
+    assert box["latitude__gte"] < 51.45 - 0.5 and box["longitude__lte"] > -2.6 + 0.8
+    assert "longitude__gte" not in around(-17.7, 178.0, 500)
