@@ -52,7 +52,9 @@ def directory_search(query: dict[str, Any], today: date) -> tuple[list[Found], s
     within = query.get("within_km") or DEFAULT_KM
     if centre is not None:
         found = found.filter(**around(centre.latitude, centre.longitude, within))
-    listings = list(found[: RESULTS_MAX * 10])
+    # Conditions and distances are sifted here, so take more than a page's worth for them.
+    wider = query.get("condition") or centre is not None
+    listings = list(found[: RESULTS_MAX * 10 if wider else RESULTS_MAX])
     if query.get("condition"):
         listings = [x for x in listings if query["condition"] in x.conditions]
     if centre is None:
