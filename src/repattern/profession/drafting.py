@@ -12,7 +12,7 @@ from repattern.clients.models import Client
 from repattern.engine.session import EventKind
 from repattern.profession.deidentify import Identity, age_band, relative_day, scrub
 from repattern.programs.adherence import adherence_for
-from repattern.treatment.models import CarePlan, TreatmentSession
+from repattern.treatment.models import CarePlan, SessionEvent, TreatmentSession
 from repattern.treatment.sites import site_name
 
 
@@ -122,14 +122,11 @@ class Drafter:
                     lines.append(f"  Challenge: {self._event(event)}.")
         return "\n".join(lines) or "No session was held."
 
-    def _event(self, event: object) -> str:
-        site = getattr(event, "site", "")
-        candidate = getattr(event, "candidate", "")
-        result = getattr(event, "result", "")
-        words = self.site(site)
-        if candidate:
-            words += f" with {self.site(candidate)}"
-        return f"{words} {result}".strip()
+    def _event(self, event: SessionEvent) -> str:
+        words = self.site(event.site)
+        if event.candidate:
+            words += f" with {self.site(event.candidate)}"
+        return f"{words} {event.result}".strip()
 
     def homework(self) -> str:
         programs = list(self.plan.home_programs.all()) or list(

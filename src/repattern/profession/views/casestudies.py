@@ -53,7 +53,7 @@ def case_study_new(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-def _version(case_study_id: int, version: CaseStudyVersion | None) -> CaseStudyVersion:
+def _version(version: CaseStudyVersion | None) -> CaseStudyVersion:
     if version is None:
         raise Http404
     return version
@@ -63,7 +63,7 @@ def _version(case_study_id: int, version: CaseStudyVersion | None) -> CaseStudyV
 def case_study_detail(request: HttpRequest, case_study_id: int) -> HttpResponse:
     user = staff_user(request)
     case_study, is_author = case_study_for(user, case_study_id)
-    version = _version(case_study_id, case_study.current())
+    version = _version(case_study.current())
     may_edit = is_author and (not case_study.is_submitted or case_study.review == Review.RETURNED)
     posted = request.POST if request.method == "POST" and may_edit else None
     form = CaseStudyForm(posted, initial_sections=version.sections)
@@ -103,7 +103,7 @@ def case_study_detail(request: HttpRequest, case_study_id: int) -> HttpResponse:
 def case_study_pdf_view(request: HttpRequest, case_study_id: int) -> HttpResponse:
     user = staff_user(request)
     case_study, _ = case_study_for(user, case_study_id)
-    version = _version(case_study_id, case_study.current())
+    version = _version(case_study.current())
     try:
         data = case_study_pdf(case_study, version)
     except ValidationError as error:
