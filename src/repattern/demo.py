@@ -14,6 +14,7 @@ from repattern.accounts.services import clinic_create, member_add
 from repattern.clients import services
 from repattern.clients.screening import QUESTION_IDS
 from repattern.outcomes.demo import outcomes_demo_load
+from repattern.profession.demo import profession_demo_load
 
 CLINIC_NAME = "Northside Movement Clinic (demo)"
 PASSWORD = "repattern-demo"
@@ -282,6 +283,7 @@ def demo_load() -> bool:
         for spec in CLIENTS:
             _client(clinic, users["alice"], users["olivia"], spec)
         outcomes_demo_load(clinic, users["alice"])
+        profession_demo_load(PASSWORD)
     return True
 
 

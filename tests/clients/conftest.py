@@ -13,6 +13,7 @@ from django.utils import timezone
 from repattern.clients import services as clients
 from repattern.clients.models import Client
 from repattern.outcomes import services as outcomes
+from repattern.profession.services import case_consent_record, case_study_draft
 from repattern.programs import services as programs
 from repattern.reminders.services import reminders_update
 from repattern.treatment import services as treatment
@@ -77,4 +78,6 @@ def maria_everything(maria: Client, session: Any, alice: Any, olivia: Any) -> Cl
     )
     outcomes.schedule_update(care_plan=plan, user=alice, entries=[("nprs", True, 1, False)])
     outcomes.review_record(care_plan=plan, user=alice, decision="refer_exercise", reason="")
+    case_consent_record(care_plan=plan, user=alice, signed_name="Maria Lopez")
+    case_study_draft(care_plan=plan, user=alice)
     return maria

@@ -90,6 +90,17 @@ class AuditAction(models.TextChoices):
     API_EVENT_RECORD = "api_event_record", "Sent a session event through the API"
     CLIENT_IMPORT = "client_import", "Imported clients from a CSV file"
     CSV_EXPORT = "csv_export", "Downloaded a list as a CSV file"
+    CASE_CONSENT_RECORD = "case_consent_record", "Recorded consent to a case study"
+    CASE_STUDY_DRAFT = "case_study_draft", "Drafted a case study from a care plan"
+    CASE_STUDY_REVISE = "case_study_revise", "Changed a case study (a new version)"
+    CASE_STUDY_VIEW = "case_study_view", "Viewed or exported a case study"
+    CASE_STUDY_REVIEW = "case_study_review", "Reviewed a case study"
+    CERTIFICATION_START = "certification_start", "Recorded a certification course"
+    CERTIFICATION_SUBMIT = "certification_submit", "Submitted a level for certification"
+    CERTIFICATION_GRADE = "certification_grade", "Graded an observed session"
+    LISTING_UPDATE = "listing_update", "Changed a directory listing"
+    LISTING_RENEW = "listing_renew", "Renewed a directory listing"
+    EDUCATION_LOG = "education_log", "Logged continuing education"
 
 
 class AuditEvent(models.Model):

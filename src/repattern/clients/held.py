@@ -22,8 +22,10 @@ from repattern.clients.models import (
 from repattern.outbox.models import Message
 from repattern.outcomes.models import Response, Review, ScheduleEntry
 from repattern.portal.models import PortalLink
+from repattern.profession.models import CaseConsent, CaseStudy, CaseStudyVersion
 from repattern.programs.models import AdherenceEntry, Exercise, HomeProgram, ProgramVersion
-from repattern.reminders.models import ReminderChoices
+from repattern.readings.models import ForceReading
+from repattern.reminders.models import AppointmentReminder, ReminderChoices
 from repattern.treatment.models import (
     Appointment,
     CarePlan,
@@ -102,6 +104,16 @@ RECORDS: tuple[Kind, ...] = (
         ScheduleEntry,
         "care_plan__client",
     ),
+    Kind(
+        "reminder time of an appointment",
+        "reminder times of appointments",
+        AppointmentReminder,
+        "appointment__client",
+    ),
+    Kind("force reading", "force readings", ForceReading, "session__client"),
+    Kind("consent to a case study", "consents to case studies", CaseConsent, "client"),
+    Kind("case study", "case studies", CaseStudy, "client"),
+    Kind("case study version", "case study versions", CaseStudyVersion, "case_study__client"),
 )
 # Kept when the client is erased: the rows keep the client's number, not a link to the record.
 TRAIL = Kind("audit row", "audit rows", AuditEvent, "client_number")

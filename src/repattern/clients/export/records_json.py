@@ -31,8 +31,10 @@ from repattern.clients.models import (
 from repattern.outbox.models import Message
 from repattern.outcomes.models import Response, Review, ScheduleEntry
 from repattern.portal.models import PortalLink
+from repattern.profession.models import CaseConsent, CaseStudy, CaseStudyVersion
 from repattern.programs.models import AdherenceEntry, Exercise, HomeProgram, ProgramVersion
-from repattern.reminders.models import ReminderChoices
+from repattern.readings.models import ForceReading
+from repattern.reminders.models import AppointmentReminder, ReminderChoices
 from repattern.treatment.models import (
     Appointment,
     CarePlan,
@@ -170,6 +172,27 @@ FILES: tuple[JsonFile, ...] = (
     ),
     _file("plan_reviews.json", Review, "Decisions on a plan that had no important change."),
     _file("measure_schedules.json", ScheduleEntry, "When each measure is due in a care plan."),
+    _file(
+        "appointment_reminders.json",
+        AppointmentReminder,
+        "Reminder times chosen for single appointments, instead of the usual day before.",
+    ),
+    _file(
+        "force_readings.json",
+        ForceReading,
+        "Peak force in newtons per muscle, side and trial, typed or from a dynamometer file.",
+    ),
+    _file(
+        "case_consents.json",
+        CaseConsent,
+        "The client's consent to the use of their care, de-identified, as a case study.",
+    ),
+    _file("case_studies.json", CaseStudy, "Case studies written from the client's care."),
+    _file(
+        "case_study_versions.json",
+        CaseStudyVersion,
+        "The text of each case study, version by version, without the client's name or dates.",
+    ),
     _file(
         "audit.json",
         AuditEvent,
