@@ -65,10 +65,12 @@ def _notes(rng: random.Random) -> None:
     """A note for every session, signed the same day; one in a hundred still a draft."""
     from repattern.treatment.models import SessionNote, TreatmentSession
 
-    sessions = TreatmentSession.objects.values_list("pk", "practitioner_id", "ended_at")
+    sessions = TreatmentSession.objects.filter(ended_at__isnull=False)
     notes = []
-    for pk, practitioner_id, ended_at in sessions.iterator():
-        signed = rng.random() > 0.01
+    for pk, practitioner_id, ended_at in sessions.values_list(
+        "pk", "practitioner_id", "ended_at"
+    ).iterator():
+        signed = ended_at is not None and rng.random() > 0.01
         notes.append(
             SessionNote(
                 session_id=pk,
@@ -77,7 +79,7 @@ def _notes(rng: random.Random) -> None:
                 assessment="One pattern confirmed.",
                 plan="Home program as drafted.",
                 signed_by_id=practitioner_id if signed else None,
-                signed_at=ended_at + timedelta(minutes=20) if signed else None,
+                signed_at=ended_at + timedelta(minutes=20) if ended_at and signed else None,
             )
         )
     SessionNote.objects.bulk_create(notes, batch_size=2000)
