@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
 from repattern.clients.models import Client
-from repattern.programs.models import HomeProgram
+from repattern.programs.models import AdherenceEntry, HomeProgram
 from repattern.treatment.models import SessionNote, TreatmentSession
 
 QUIET_DAYS = 3
@@ -53,26 +54,28 @@ def quiet_programs(
     clinic_id: int, practitioner_ids: Iterable[int] | None, today: date | None = None
 ) -> list[Quiet]:
     """Active home programs with nothing marked for QUIET_DAYS days or more, the longest quiet
-    first; a client counts for the practitioner of their latest session."""
+    first; a client counts for the practitioner of their latest session. The database picks
+    them, so a clinic with thousands of programs hands the page only the few it shows."""
     today = today or timezone.localdate()
     latest = TreatmentSession.objects.filter(client=OuterRef("client")).order_by("-started_at")
+    marked = AdherenceEntry.objects.filter(program=OuterRef("pk")).order_by("-day")
+    began = TruncDate("created_at")
     programs = HomeProgram.objects.filter(
         ended_at__isnull=True, client__clinic_id=clinic_id, client__archived_at__isnull=True
     ).annotate(
-        last_marked=Max("adherence__day"),
-        practitioner_id=Subquery(latest.values("practitioner_id")[:1]),
+        last_marked=Subquery(marked.values("day")[:1]),
+        quiet_since=Greatest(Coalesce("last_marked", began), began),
     )
     if practitioner_ids is not None:
-        programs = programs.filter(practitioner_id__in=list(practitioner_ids))
-    found = []
-    for program in programs.select_related("client"):
-        began = timezone.localdate(program.created_at)
-        last = max(program.last_marked or began, began)
-        days = (today - last).days
-        if days >= QUIET_DAYS:
-            found.append(Quiet(program.client, program, days))
-    found.sort(key=lambda q: -q.days)
-    return found[:SHOWN]
+        programs = programs.annotate(
+            practitioner_id=Subquery(latest.values("practitioner_id")[:1])
+        ).filter(practitioner_id__in=list(practitioner_ids))
+    cutoff = today - timedelta(days=QUIET_DAYS)
+    quiet = programs.filter(quiet_since__lte=cutoff).order_by("quiet_since", "pk")
+    return [
+        Quiet(program.client, program, (today - program.quiet_since).days)
+        for program in quiet.select_related("client")[:SHOWN]
+    ]
 
 
 def attention(clinic_id: int, practitioner_ids: Iterable[int] | None) -> Attention:
