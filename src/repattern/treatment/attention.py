@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from repattern.clients.models import Client
@@ -55,27 +54,30 @@ def quiet_programs(
 ) -> list[Quiet]:
     """Active home programs with nothing marked for QUIET_DAYS days or more, the longest quiet
     first; a client counts for the practitioner of their latest session. The database picks
-    them, so a clinic with thousands of programs hands the page only the few it shows."""
+    the quiet ones, so a clinic with thousands of programs hands the page only their dates."""
     today = today or timezone.localdate()
+    cutoff = today - timedelta(days=QUIET_DAYS)
     latest = TreatmentSession.objects.filter(client=OuterRef("client")).order_by("-started_at")
     marked = AdherenceEntry.objects.filter(program=OuterRef("pk")).order_by("-day")
-    began = TruncDate("created_at")
     programs = HomeProgram.objects.filter(
-        ended_at__isnull=True, client__clinic_id=clinic_id, client__archived_at__isnull=True
-    ).annotate(
-        last_marked=Subquery(marked.values("day")[:1]),
-        quiet_since=Greatest(Coalesce("last_marked", began), began),
-    )
+        ended_at__isnull=True,
+        client__clinic_id=clinic_id,
+        client__archived_at__isnull=True,
+        # Begun on the cutoff day or before (compared as a moment, which needs no date function).
+        created_at__lt=timezone.make_aware(datetime.combine(cutoff + timedelta(days=1), time())),
+    ).annotate(last_marked=Subquery(marked.values("day")[:1]))
+    programs = programs.filter(Q(last_marked__isnull=True) | Q(last_marked__lte=cutoff))
     if practitioner_ids is not None:
         programs = programs.annotate(
             practitioner_id=Subquery(latest.values("practitioner_id")[:1])
         ).filter(practitioner_id__in=list(practitioner_ids))
-    cutoff = today - timedelta(days=QUIET_DAYS)
-    quiet = programs.filter(quiet_since__lte=cutoff).order_by("quiet_since", "pk")
-    return [
-        Quiet(program.client, program, (today - program.quiet_since).days)
-        for program in quiet.select_related("client")[:SHOWN]
-    ]
+    since = {}
+    for pk, last_marked, created_at in programs.values_list("pk", "last_marked", "created_at"):
+        began = timezone.localdate(created_at)
+        since[pk] = max(last_marked or began, began)
+    longest = sorted(since, key=lambda pk: (since[pk], pk))[:SHOWN]
+    shown = HomeProgram.objects.select_related("client").in_bulk(longest)
+    return [Quiet(shown[pk].client, shown[pk], (today - since[pk]).days) for pk in longest]
 
 
 def attention(clinic_id: int, practitioner_ids: Iterable[int] | None) -> Attention:

@@ -59,6 +59,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--samples", type=int, default=200, help="requests timed per page")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for a smoke test")
     parser.add_argument("--seed", type=int, default=5, help="random seed")
+    parser.add_argument(
+        "--profile", action="store_true", help="then profile each page and print where time goes"
+    )
     args = parser.parse_args(argv)
     for name, value in (QUICK if args.quick else FULL).items():
         if getattr(args, name) is None:
@@ -136,7 +139,23 @@ def run(args: argparse.Namespace, url: str) -> int:
             f"{times[-1]:8.1f}"
         )
     print(f"\nmachine       {machine_words()}, after timing")
+    if args.profile:
+        for name, page in pages.items():
+            _profile(name, page, min(args.samples, 20))
     return 0
+
+
+def _profile(name: str, page: Page, samples: int) -> None:
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(samples):
+        page()
+    profiler.disable()
+    print(f"\nprofile of {samples} requests of {name}, by own time:")
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(25)
 
 
 def _pages() -> dict[str, Page]:
