@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,14 +14,21 @@ from repattern import demo, demo_history
 from repattern.accounts.models import Clinic
 
 
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 @contextmanager
 def worker_beside() -> Iterator[None]:
     """`repattern worker` in a process of its own while the server runs, so the demo's e-mails
     are sent (to this console, unless EMAIL_BACKEND says otherwise); stopped with the server."""
     worker = subprocess.Popen([sys.executable, "-m", "repattern.cli", "worker", "--workers", "1"])
+    # Stopped by a signal rather than Ctrl-C, the server still unwinds, and stops the worker.
+    previous = signal.signal(signal.SIGTERM, _exit)
     try:
         yield
     finally:
+        signal.signal(signal.SIGTERM, previous)
         worker.terminate()
         try:
             worker.wait(timeout=10)
