@@ -97,6 +97,7 @@ def test_the_demo_runs_the_worker_beside_the_server_and_stops_it_with_the_server
     clinic, monkeypatch
 ):
     started = []
+    real_popen = demo_command.subprocess.Popen
 
     class Worker:
         def __init__(self, args):
@@ -108,6 +109,12 @@ def test_the_demo_runs_the_worker_beside_the_server_and_stops_it_with_the_server
         def wait(self, timeout):
             return 0
 
+    def popen(args, *more, **options):
+        # Only the worker is faked: libraries loaded meanwhile may start processes of their own.
+        if "worker" in args:
+            return Worker(args)
+        return real_popen(args, *more, **options)
+
     served = []
     real_call_command = demo_command.call_command
 
@@ -117,7 +124,7 @@ def test_the_demo_runs_the_worker_beside_the_server_and_stops_it_with_the_server
             return None
         return real_call_command(name, *args, **options)
 
-    monkeypatch.setattr(demo_command.subprocess, "Popen", Worker)
+    monkeypatch.setattr(demo_command.subprocess, "Popen", popen)
     monkeypatch.setattr(demo_command, "call_command", call)
     call_command("demo", port=8123, stdout=io.StringIO())
     assert served == [("127.0.0.1:8123",)]
