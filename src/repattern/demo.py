@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from repattern import demo_history
 from repattern.accounts.models import Clinic, Role
 from repattern.accounts.services import clinic_create, member_add
 from repattern.clients import services
@@ -282,6 +283,7 @@ def demo_load() -> bool:
         users = {m.user.username: m.user for m in clinic.memberships.select_related("user")}
         for spec in CLIENTS:
             _client(clinic, users["alice"], users["olivia"], spec)
+        demo_history.history_load(clinic)
         outcomes_demo_load(clinic, users["alice"])
         profession_demo_load(PASSWORD)
     return True

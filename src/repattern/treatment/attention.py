@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from repattern.clients.models import Client
-from repattern.programs.models import HomeProgram
+from repattern.programs.models import AdherenceEntry, HomeProgram
 from repattern.treatment.models import SessionNote, TreatmentSession
 
 QUIET_DAYS = 3
@@ -53,26 +53,31 @@ def quiet_programs(
     clinic_id: int, practitioner_ids: Iterable[int] | None, today: date | None = None
 ) -> list[Quiet]:
     """Active home programs with nothing marked for QUIET_DAYS days or more, the longest quiet
-    first; a client counts for the practitioner of their latest session."""
+    first; a client counts for the practitioner of their latest session. The database picks
+    the quiet ones, so a clinic with thousands of programs hands the page only their dates."""
     today = today or timezone.localdate()
+    cutoff = today - timedelta(days=QUIET_DAYS)
     latest = TreatmentSession.objects.filter(client=OuterRef("client")).order_by("-started_at")
+    marked = AdherenceEntry.objects.filter(program=OuterRef("pk")).order_by("-day")
     programs = HomeProgram.objects.filter(
-        ended_at__isnull=True, client__clinic_id=clinic_id, client__archived_at__isnull=True
-    ).annotate(
-        last_marked=Max("adherence__day"),
-        practitioner_id=Subquery(latest.values("practitioner_id")[:1]),
-    )
+        ended_at__isnull=True,
+        client__clinic_id=clinic_id,
+        client__archived_at__isnull=True,
+        # Begun on the cutoff day or before (compared as a moment, which needs no date function).
+        created_at__lt=timezone.make_aware(datetime.combine(cutoff + timedelta(days=1), time())),
+    ).annotate(last_marked=Subquery(marked.values("day")[:1]))
+    programs = programs.filter(Q(last_marked__isnull=True) | Q(last_marked__lte=cutoff))
     if practitioner_ids is not None:
-        programs = programs.filter(practitioner_id__in=list(practitioner_ids))
-    found = []
-    for program in programs.select_related("client"):
-        began = timezone.localdate(program.created_at)
-        last = max(program.last_marked or began, began)
-        days = (today - last).days
-        if days >= QUIET_DAYS:
-            found.append(Quiet(program.client, program, days))
-    found.sort(key=lambda q: -q.days)
-    return found[:SHOWN]
+        programs = programs.annotate(
+            practitioner_id=Subquery(latest.values("practitioner_id")[:1])
+        ).filter(practitioner_id__in=list(practitioner_ids))
+    since = {}
+    for pk, last_marked, created_at in programs.values_list("pk", "last_marked", "created_at"):
+        began = timezone.localdate(created_at)
+        since[pk] = max(last_marked or began, began)
+    longest = sorted(since, key=lambda pk: (since[pk], pk))[:SHOWN]
+    shown = HomeProgram.objects.select_related("client").in_bulk(longest)
+    return [Quiet(shown[pk].client, shown[pk], (today - since[pk]).days) for pk in longest]
 
 
 def attention(clinic_id: int, practitioner_ids: Iterable[int] | None) -> Attention:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from repattern.atlas.services import clinic_atlas
@@ -55,6 +56,8 @@ def appointments(
 def visits(clinic_id: int, booked: list[Appointment], before: datetime) -> list[Visit]:
     """The day's appointments, each with the client's last session before the day."""
     atlas = clinic_atlas(clinic_id)
+    # What stands in the way of each visit's session, read for all the day's clients at once.
+    prefetch_related_objects(booked, "client__screens__clearances", "client__consents")
     client_ids = {a.client_id for a in booked}
     last: dict[int, TreatmentSession] = {}
     for held in TreatmentSession.objects.filter(

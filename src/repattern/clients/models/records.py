@@ -99,12 +99,24 @@ class Client(models.Model):
             names.append(f"{self.preferred_name} {self.last_name}")
         return signature(signed_name) in {signature(name) for name in names}
 
+    def _prefetched(self, name: str) -> bool:
+        """Whether a list page fetched this relation for all its clients at once (the day's
+        visits do, with `client__screens__clearances` and `client__consents`)."""
+        return name in getattr(self, "_prefetched_objects_cache", {})
+
     def latest_screen(self) -> SafetyScreen | None:
+        if self._prefetched("screens"):
+            return next(iter(self.screens.all()), None)  # newest first, the model's order
         return self.screens.order_by("-recorded_at", "-id").first()
 
     def unresolved_screen(self) -> SafetyScreen | None:
         """The newest flagged screen with no clearance or override recorded against it."""
-        open_screens = self.screens.filter(clearances__isnull=True).order_by("-recorded_at", "-id")
+        if self._prefetched("screens"):
+            open_screens = [s for s in self.screens.all() if not s.clearances.all()]
+        else:
+            open_screens = list(
+                self.screens.filter(clearances__isnull=True).order_by("-recorded_at", "-id")
+            )
         return next((screen for screen in open_screens if screen.flagged), None)
 
     def screen_status(self) -> ScreenStatus:
@@ -116,12 +128,17 @@ class Client(models.Model):
             return ScreenStatus.SEE_DOCTOR
         if not screen.flagged:
             return ScreenStatus.CLEAR
-        resolution = screen.clearances.order_by("-recorded_at", "-id").first()
+        if self._prefetched("screens"):
+            resolution = next(iter(screen.clearances.all()), None)  # newest first
+        else:
+            resolution = screen.clearances.order_by("-recorded_at", "-id").first()
         if resolution is not None and resolution.is_override:
             return ScreenStatus.OVERRIDDEN
         return ScreenStatus.CLEARED
 
     def current_consent(self) -> Consent | None:
+        if self._prefetched("consents"):
+            return next((c for c in self.consents.all() if c.version == CONSENT_VERSION), None)
         return self.consents.filter(version=CONSENT_VERSION).order_by("-accepted_at").first()
 
     def session_blockers(self) -> list[str]:

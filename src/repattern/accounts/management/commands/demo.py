@@ -1,11 +1,39 @@
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from repattern import demo
+from repattern import demo, demo_history
+from repattern.accounts.models import Clinic
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+@contextmanager
+def worker_beside() -> Iterator[None]:
+    """`repattern worker` in a process of its own while the server runs, so the demo's e-mails
+    are sent (to this console, unless EMAIL_BACKEND says otherwise); stopped with the server."""
+    worker = subprocess.Popen([sys.executable, "-m", "repattern.cli", "worker", "--workers", "1"])
+    # Stopped by a signal rather than Ctrl-C, the server still unwinds, and stops the worker.
+    previous = signal.signal(signal.SIGTERM, _exit)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
 
 
 class Command(BaseCommand):
@@ -39,6 +67,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Sign in with a password of {demo.PASSWORD!r} as:")
         for username, role, _ in demo.STAFF:
             self.stdout.write(f"  {username:8} {role}")
+        clinic = Clinic.objects.get(name=demo.CLINIC_NAME)
+        name, link = demo_history.portal_link(clinic, f"http://127.0.0.1:{port}")
+        self.stdout.write(f"\n{name}'s client portal, as her e-mailed link opens it:\n  {link}\n")
         owner = demo.STAFF[0][0]
         self.stdout.write(f"\nAPI token for {owner} (read and write): {demo.demo_api_token()}")
         self.stdout.write(
@@ -46,4 +77,5 @@ class Command(BaseCommand):
         )
         self.stdout.write("")
         if not options["no_serve"]:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, skip_checks=True)
+            with worker_beside():
+                call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, skip_checks=True)
