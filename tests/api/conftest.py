@@ -63,6 +63,7 @@ def record(program: Any, alice: Any, maria: Any) -> dict[str, Any]:
 
     from django.utils import timezone
 
+    from repattern.outcomes import services as outcomes
     from repattern.treatment import services
     from repattern.treatment.models import Pattern, SessionEvent, TreatmentSession
 
@@ -77,6 +78,9 @@ def record(program: Any, alice: Any, maria: Any) -> dict[str, Any]:
     session = TreatmentSession.objects.get()
     note = services.note_draft(session=session, user=alice)
     services.note_sign(note=note, user=alice, text=services.NoteText(subjective="Better."))
+    stress = outcomes.response_record(
+        client=maria, instrument_id="stress", raw={"stress": "6"}, entered_by="room", user=alice
+    )
     return {
         "client_id": maria.pk,
         "plan_id": plan.pk,
@@ -87,4 +91,5 @@ def record(program: Any, alice: Any, maria: Any) -> dict[str, Any]:
         "program_id": program.pk,
         "event_id": SessionEvent.objects.first().pk,
         "entry_id": "psoas_major",
+        "response_id": stress.pk,
     }

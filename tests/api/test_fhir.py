@@ -13,6 +13,7 @@ from fhir.resources.R4B import construct_fhir_element
 
 from repattern import demo
 from repattern.clients.models import Client
+from repattern.clients.services import override_record
 from repattern.treatment import services
 from tests.treatment.conftest import confirm, correct, record
 
@@ -22,8 +23,16 @@ def demo_client(db):
     """A demo client after a session: a test, challenges, a corrected pattern, pain rated."""
     demo.demo_load()
     alice = get_user_model().objects.get(username="alice")
-    client = Client.objects.filter(clinic__name=demo.CLINIC_NAME).order_by("id").first()
-    assert client is not None and not client.session_blockers()
+    # A demo client with nothing recorded yet, so the bundle holds this session alone.
+    fresh = Client.objects.filter(
+        clinic__name=demo.CLINIC_NAME, treatment_sessions__isnull=True, responses__isnull=True
+    )
+    client = fresh.order_by("id").first()
+    assert client is not None
+    if client.session_blockers():
+        olivia = get_user_model().objects.get(username="olivia")
+        override_record(client=client, user=olivia, reason="Cleared by phone with her doctor")
+    assert not client.session_blockers()
     services.careplan_create(client=client, user=alice, complaint="Low back pain", goals="Run")
     session = services.session_start(
         client=client, practitioner=alice, pain_before=[("lower_back", "right", 6)]
@@ -67,8 +76,9 @@ def test_a_demo_clients_bundle_validates_resource_by_resource(demo_client, as_ol
         kinds.append(resource["resourceType"])
     assert kinds.count("Patient") == kinds.count("Encounter") == kinds.count("CarePlan") == 1
     # Tests of gluteus and of each psoas, a challenge and a retest of the pattern, the blinded
-    # challenge; and two pain ratings.
+    # challenge; and two pain ratings, each an NPRS measure scored as an Observation.
     assert kinds.count("Observation") == 6 + 2
+    assert kinds.count("QuestionnaireResponse") == 2
     assert kinds.count("Procedure") == 2
     assert kinds.count("CodeSystem") == 1
 
@@ -89,7 +99,10 @@ def test_every_reference_and_code_in_the_bundle_resolves_inside_it(demo_client, 
     pain = [
         r for r in resources if r.get("code", {}).get("coding", [{}])[0].get("code") == "72514-3"
     ]
-    assert sorted(r["valueInteger"] for r in pain) == [3, 6]
+    assert sorted(r["valueQuantity"]["value"] for r in pain) == [3, 6]
+    for resource in resources:
+        for source in resource.get("derivedFrom", []):
+            assert source["reference"] in held
 
 
 def test_the_bundle_is_at_patient_everything_and_its_export_is_audited(demo_client, olivia_api):

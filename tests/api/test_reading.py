@@ -84,3 +84,11 @@ def test_the_schema_and_the_docs_are_served(db, client):
     assert schema.status_code == 200
     assert "/api/v1/clients" in schema.json()["paths"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_outcome_measures_read_with_their_answers_score_and_who_entered_them(alice_api, record):
+    listed = alice_api.get("/outcome-responses", client=record["client_id"]).json()
+    stress = next(r for r in listed["items"] if r["instrument"] == "stress")
+    assert stress["score"] == 6 and stress["entered_by"] == "room"
+    one = alice_api.get(f"/outcome-responses/{record['response_id']}").json()
+    assert one["answers"] and one["actor"]

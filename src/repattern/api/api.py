@@ -6,7 +6,7 @@ from ninja import NinjaAPI
 
 from repattern.api import errors
 from repattern.api.caller import TokenAuth
-from repattern.api.routes import atlas, clients, events, fhir, programs, treatment
+from repattern.api.routes import atlas, clients, events, fhir, outcomes, programs, treatment
 
 DESCRIPTION = """\
 Read a clinic's records and record session events, with an API token (a member makes one on
@@ -15,7 +15,7 @@ their account page: read, or read and write, for one clinic). Send it as
 
 Lists take `limit` and `offset`, and most take `client`, `since` and `until` (days, YYYY-MM-DD).
 Every error is one shape: `code`, a `message` saying what to do, and `problems` per field.
-Outcome questionnaires are not in Repattern yet, so not in the API either; notes are read here
+Outcome measures are read here (filled in on the portal or in the room); notes are read here
 and signed in the app.
 """
 
@@ -29,5 +29,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 errors.install(api)
-for module in (clients, treatment, events, programs, atlas, fhir):
+for module in (clients, treatment, events, programs, outcomes, atlas, fhir):
     api.add_router("/", module.router)

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict
 
 
@@ -253,3 +253,21 @@ class AtlasEntryDetailOut(AtlasEntryOut):
 
     entry: dict[str, Any]
     relations: list[dict[str, Any]]
+
+
+class ResponseOut(Schema):
+    id: int
+    client_id: int
+    instrument: str = Field(description="The instrument's id, as in data/instruments/")
+    questionnaire: str = Field(
+        description="The questionnaire's address and version, or the clinic's copy"
+    )
+    care_plan_id: int | None
+    session_id: int | None
+    phase: str = Field(description="before or after, for pain rated in a session; else empty")
+    authored: datetime
+    entered_by: str = Field(description="client (on the portal), room, or session")
+    actor: str = Field(description="Who entered it, by name")
+    answers: list[dict[str, Any]] = Field(description="FHIR QuestionnaireResponse items")
+    score: float | None
+    qualifier: str = Field(description="What the measure is of, where it needs saying")

@@ -1,6 +1,7 @@
 """Everything clinical about one client as a FHIR R4 `searchset` Bundle: the Patient, an
 Encounter per session, an Observation per muscle test, challenge and retest and per pain rating
-(NPRS, LOINC 72514-3), a CarePlan per care plan, and a Procedure per release and activation.
+(NPRS, LOINC 72514-3), a CarePlan per care plan, a Procedure per release and activation, and a
+QuestionnaireResponse per outcome measure with its score as an Observation.
 
 Built from the same records as the client's data export; each resource is a plain dict, and
 the tests check every one against the FHIR models."""
@@ -17,6 +18,8 @@ from repattern.api.fhir import codes
 from repattern.atlas.services import clinic_atlas
 from repattern.clients.models import Client
 from repattern.engine.atlas import Atlas
+from repattern.outcomes.fhir import outcomes_bundle
+from repattern.outcomes.models import Response
 from repattern.treatment.models import CarePlan, PainRating, SessionEvent, TreatmentSession
 from repattern.treatment.sites import site_name
 
@@ -195,7 +198,17 @@ def everything(client: Client) -> Resource:
             resources.append(muscle_test(event, atlas))
         elif event.kind in CORRECTIONS:
             resources.append(procedure(event, atlas))
-    resources += [pain(r) for r in ratings.order_by("session__started_at", "phase", "id")]
+    # Pain rated in a session is also an NPRS outcome measure; a rating already carried as one
+    # is not given a second Observation.
+    as_measures = set(
+        Response.objects.filter(client=client, session__isnull=False).values_list(
+            "session_id", "phase"
+        )
+    )
+    ratings = ratings.order_by("session__started_at", "phase", "id")
+    resources += [pain(r) for r in ratings if (r.session_id, r.phase) not in as_measures]
+    # Outcome measures: each a QuestionnaireResponse, and its score an Observation from it.
+    resources += [entry["resource"] for entry in outcomes_bundle(client)["entry"]]
     return {
         "resourceType": "Bundle",
         "type": "searchset",
