@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-
-from django.db.models import Q
+from datetime import datetime
 
 from repattern.outcomes.instruments import Instrument
 from repattern.outcomes.models import Response, ScheduleEntry
@@ -58,8 +58,8 @@ def schedule_of(plan: CarePlan) -> list[When]:
     return own or list(DEFAULT_SCHEDULE)
 
 
-def _sessions(plan: CarePlan) -> list[TreatmentSession]:
-    return list(plan.sessions.order_by("started_at", "id"))
+# A response as the schedule reads it: which instrument, when, and in which session (if any).
+Answer = tuple[str, datetime, int | None]
 
 
 def due(plan: CarePlan, session: TreatmentSession | None = None) -> list[Instrument]:
@@ -67,7 +67,47 @@ def due(plan: CarePlan, session: TreatmentSession | None = None) -> list[Instrum
     client comes to next (the open one, else the next to be held)."""
     if not plan.is_open and session is None:
         return []
-    held = _sessions(plan)
+    held = list(plan.sessions.order_by("started_at", "id"))
+    rows = Response.objects.filter(care_plan=plan).values_list("instrument", "authored", "session")
+    instruments = instruments_for(plan.client.clinic_id)
+    return _due(plan, held, schedule_of(plan), list(rows), instruments, session)
+
+
+def due_next(plans: list[CarePlan], clinic_id: int) -> dict[int, list[Instrument]]:
+    """What each open plan's next session is due, by plan id, read for all the plans at once
+    (the day's page asks for every visit's)."""
+    plans = [p for p in plans if p.is_open]
+    ids = [p.pk for p in plans]
+    held: dict[int, list[TreatmentSession]] = defaultdict(list)
+    for session in TreatmentSession.objects.filter(care_plan_id__in=ids).order_by(
+        "started_at", "id"
+    ):
+        held[session.care_plan_id].append(session)  # type: ignore[index]
+    own: dict[int, list[When]] = defaultdict(list)
+    for e in ScheduleEntry.objects.filter(care_plan_id__in=ids):
+        own[e.care_plan_id].append(When(e.instrument, e.at_first, e.every, e.at_discharge))
+    answers: dict[int, list[Answer]] = defaultdict(list)
+    for plan_id, *answer in Response.objects.filter(care_plan_id__in=ids).values_list(
+        "care_plan", "instrument", "authored", "session"
+    ):
+        answers[plan_id].append(tuple(answer))  # type: ignore[arg-type]
+    instruments = instruments_for(clinic_id)
+    return {
+        p.pk: _due(
+            p, held[p.pk], own[p.pk] or list(DEFAULT_SCHEDULE), answers[p.pk], instruments, None
+        )
+        for p in plans
+    }
+
+
+def _due(
+    plan: CarePlan,
+    held: list[TreatmentSession],
+    schedule: list[When],
+    answers: list[Answer],
+    instruments: dict[str, Instrument],
+    session: TreatmentSession | None,
+) -> list[Instrument]:
     if session is None:
         open_now = [s for s in held if s.is_open]
         session = open_now[-1] if open_now else None
@@ -76,16 +116,14 @@ def due(plan: CarePlan, session: TreatmentSession | None = None) -> list[Instrum
     if number > plan.planned_sessions:
         return []
     since = held[number - 2].started_at if number >= 2 else None
-    instruments = instruments_for(plan.client.clinic_id)
-    wanted = [w.instrument for w in schedule_of(plan) if w.due_at(number, plan.planned_sessions)]
-    answered = Response.objects.filter(care_plan=plan, instrument__in=wanted)
-    between = Q(session__isnull=True)
-    if since is not None:
-        between &= Q(authored__gt=since)
-    if session is not None:
-        between |= Q(session=session)
-    answered = answered.filter(between)
-    done = set(answered.values_list("instrument", flat=True))
+    wanted = [w.instrument for w in schedule if w.due_at(number, plan.planned_sessions)]
+    session_id = session.pk if session is not None else None
+    done = {
+        instrument
+        for instrument, authored, answered_in in answers
+        if (answered_in is None and (since is None or authored > since))
+        or (session_id is not None and answered_in == session_id)
+    }
     return [
         instruments[i]
         for i in wanted

@@ -11,6 +11,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from repattern.atlas.services import clinic_atlas
+from repattern.outcomes.schedule import due_next
 from repattern.programs.adherence import ProgramAdherence, adherence_for
 from repattern.programs.models import HomeProgram
 from repattern.treatment.models import Appointment, Pattern, TreatmentSession
@@ -35,6 +36,7 @@ class Visit:
     last_session: TreatmentSession | None = None
     found: list[Found] = field(default_factory=list)
     adherence: ProgramAdherence | None = None
+    measures_due: list[str] = field(default_factory=list)  # outcome measures due at this visit
 
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -74,14 +76,19 @@ def visits(clinic_id: int, booked: list[Appointment], before: datetime) -> list[
             )
         )
     adherence = adherence_since(last)
+    plans = {a.care_plan.pk: a.care_plan for a in booked if a.care_plan and a.is_booked}
+    due = due_next(list(plans.values()), clinic_id)
     result = []
     for appointment in booked:
         previous = last.get(appointment.client_id)
         blockers = appointment.client.session_blockers() if appointment.is_booked else []
         patterns = found.get(previous.pk, []) if previous is not None else []
-        result.append(
-            Visit(appointment, blockers, previous, patterns, adherence.get(appointment.client_id))
+        visit = Visit(
+            appointment, blockers, previous, patterns, adherence.get(appointment.client_id)
         )
+        if appointment.is_booked and appointment.care_plan_id is not None:
+            visit.measures_due = [i.title for i in due.get(appointment.care_plan_id, [])]
+        result.append(visit)
     return result
 
 
