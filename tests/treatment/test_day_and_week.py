@@ -78,3 +78,15 @@ def test_a_bad_day_in_the_address_shows_today(as_alice, maria, day):
 def test_another_clinic_gets_nothing(as_bob, morning, maria):
     assert as_bob.get(f"/clinics/{maria.clinic_id}/today/").status_code == 404
     assert as_bob.get(f"/appointments/{morning.pk}/").status_code == 404
+
+
+def test_the_front_desk_is_not_offered_a_session_it_may_not_open(sam, alice, morning, maria):
+    session = services.session_start(
+        client=maria, practitioner=alice, pain_before=[], appointment=morning
+    )
+    as_sam = signed_in(sam)
+    day = as_sam.get(f"/clinics/{maria.clinic_id}/today/").content.decode()
+    appointment = as_sam.get(f"/appointments/{morning.pk}/").content.decode()
+    summary = f"/sessions/{session.pk}/summary/"
+    assert summary not in day and summary not in appointment
+    assert as_sam.get(summary).status_code == 403

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from repattern import demo, demo_history
 from repattern.accounts.models import Clinic
+from repattern.profession.demo import CERTIFIER
 
 
 def _exit(signum: int, frame: object) -> None:
@@ -67,6 +68,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Sign in with a password of {demo.PASSWORD!r} as:")
         for username, role, _ in demo.STAFF:
             self.stdout.write(f"  {username:8} {role}")
+        self.stdout.write(f"  {CERTIFIER[0]:8} certifier (of no clinic)")
         clinic = Clinic.objects.get(name=demo.CLINIC_NAME)
         name, link = demo_history.portal_link(clinic, f"http://127.0.0.1:{port}")
         self.stdout.write(f"\n{name}'s client portal, as her e-mailed link opens it:\n  {link}\n")
