@@ -15,7 +15,8 @@ from repattern.clients.models import Client
 from repattern.outcomes import services as outcomes
 from repattern.profession.services import case_consent_record, case_study_draft
 from repattern.programs import services as programs
-from repattern.reminders.services import reminders_update
+from repattern.readings.services import reading_record
+from repattern.reminders.services import reminder_set, reminders_update
 from repattern.treatment import services as treatment
 from tests.characters import NO_FLAGS
 from tests.treatment.conftest import confirm, correct
@@ -39,10 +40,14 @@ def maria_everything(maria: Client, session: Any, alice: Any, olivia: Any) -> Cl
     clients.screen_record(client=maria, user=alice, answers={**NO_FLAGS, "fever": True})
     clients.override_record(client=maria, user=olivia, reason=OVERRIDE)
     clients.intake_link_create(client=maria, user=alice, days=7)
-    treatment.appointment_book(
+    appointment = treatment.appointment_book(
         client=maria, practitioner=alice, starts_at=timezone.now() + timedelta(days=1), by=alice
     )
+    reminder_set(
+        appointment=appointment, remind_at=timezone.now() + timedelta(hours=12), user=alice
+    )
     pattern = confirm(session, alice, "psoas_major:left", "quadratus_lumborum:left")
+    reading_record(session=session, user=alice, muscle="psoas_major", side="left", newtons=150)
     correct(session, alice, pattern)
     treatment.session_finish(
         session=session,

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from repattern.clients.models import Client
 from repattern.outcomes.change import Series, client_series
-from repattern.outcomes.charts import chart_svg, data_uri, describe
 from repattern.outcomes.models import Response
 
 
@@ -23,6 +22,12 @@ def progress(client: Client, limit: int | None = None) -> list[Shown]:
     dates = list(
         client.treatment_sessions.order_by("started_at").values_list("started_at", flat=True)
     )
+    from repattern.outcomes.charts import (  # loaded on first use: it takes seconds
+        chart_svg,
+        data_uri,
+        describe,
+    )
+
     return [Shown(s, data_uri(chart_svg(s, dates)), describe(s)) for s in series]
 
 

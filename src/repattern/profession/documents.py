@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
 
 from repattern.profession.models import CaseStudy, CaseStudyVersion
 from repattern.profession.services import identification_problems
@@ -19,5 +18,7 @@ def case_study_pdf(case_study: CaseStudy, version: CaseStudyVersion) -> bytes:
         "profession/case_study_pdf.html",
         {"case_study": case_study, "version": version, "sections": version.section_list()},
     )
+    from weasyprint import CSS, HTML  # loaded on first use: it takes seconds
+
     style = CSS(filename=str(finders.find("css/print.css")))
     return bytes(HTML(string=html).write_pdf(stylesheets=[style]))

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
-from scipy import stats
-from statsmodels.stats.inter_rater import cohens_kappa
-from statsmodels.stats.proportion import proportion_confint
+
+# scipy and statsmodels are imported where they are used: loading them takes seconds, and a
+# server process should not pay that before its first page.
 
 __all__ = [
     "Interval",
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 LEVEL = 0.95
-Z = float(stats.norm.ppf(0.5 + LEVEL / 2))
+Z = NormalDist().inv_cdf(0.5 + LEVEL / 2)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class Repeatability:
 
 def kappa_of_pairs(pairs: list[tuple[bool, bool]]) -> Kappa:
     """Agreement between the first and second result of each pair (True for holds)."""
+    from statsmodels.stats.proportion import proportion_confint
+
     if not pairs:
         raise ValueError("Kappa needs at least one pair.")
     table = np.zeros((2, 2))
@@ -107,6 +110,8 @@ def kappa_of_pairs(pairs: list[tuple[bool, bool]]) -> Kappa:
 
 
 def _kappa(table: np.ndarray, po: float) -> Interval:
+    from statsmodels.stats.inter_rater import cohens_kappa
+
     n = table.sum()
     pe = float((table.sum(axis=0) * table.sum(axis=1)).sum() / n**2)
     if math.isclose(pe, 1.0):
@@ -166,6 +171,8 @@ def icc(table: np.ndarray | list[list[float]], form: str) -> Interval:
 
 
 def _icc3(a: _Anova) -> Interval:
+    from scipy import stats
+
     n, k = a.n, a.k
     if a.error == 0:
         return Interval(1.0, 1.0, 1.0) if a.rows > 0 else Interval(float("nan"))
@@ -179,6 +186,8 @@ def _icc3(a: _Anova) -> Interval:
 
 
 def _icc2(a: _Anova) -> Interval:
+    from scipy import stats
+
     n, k = a.n, a.k
     denominator = a.rows + (k - 1) * a.error + k * (a.columns - a.error) / n
     if denominator == 0:
@@ -206,6 +215,8 @@ def _icc2(a: _Anova) -> Interval:
 
 def bland_altman(first: list[float], second: list[float]) -> Limits:
     """Limits of agreement of `second - first`, with approximate 95% intervals."""
+    from scipy import stats
+
     a, b = np.asarray(first, dtype=float), np.asarray(second, dtype=float)
     if a.shape != b.shape or a.size < 2:
         raise ValueError("Limits of agreement need two or more pairs of measurements.")

@@ -24,7 +24,6 @@ from repattern.engine.errors import EngineError
 from repattern.readings import figures
 from repattern.readings.figures import ForceFigure, ForcePair, Retest, RetestFigure
 from repattern.readings.models import ForceReading
-from repattern.readings.plot import bland_altman_svg
 
 
 @dataclass(frozen=True)
@@ -97,6 +96,10 @@ def reliability_report(request: HttpRequest, clinic_id: int) -> HttpResponse:
     overall = figures.force_figure(within, "3,1")
     plot = None
     if overall.result is not None:
+        from repattern.readings.plot import (
+            bland_altman_svg,  # loaded on first use: it takes seconds
+        )
+
         plot = bland_altman_svg(
             [p.first for p in within], [p.second for p in within], overall.result.limits
         )

@@ -7,7 +7,6 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
-from weasyprint import CSS, HTML
 
 from repattern.treatment import summary
 from repattern.treatment.models import SessionNote, TreatmentSession
@@ -41,6 +40,8 @@ def note_context(session: TreatmentSession, note: SessionNote) -> dict[str, obje
 def pdf_response(template: str, context: dict[str, object], name: str) -> HttpResponse:
     """The document rendered by WeasyPrint with the print style, as a file to download."""
     html = render_to_string(template, context)
+    from weasyprint import CSS, HTML  # loaded on first use: it takes seconds
+
     style = CSS(filename=str(finders.find("css/print.css")))
     data = HTML(string=html).write_pdf(stylesheets=[style])
     response = HttpResponse(data, content_type="application/pdf")

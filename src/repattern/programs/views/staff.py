@@ -11,7 +11,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
-from weasyprint import CSS, HTML
 
 from repattern.accounts.access import membership_for, staff_user
 from repattern.audit.models import AuditAction
@@ -127,6 +126,8 @@ def program_pdf(request: HttpRequest, program_id: int) -> HttpResponse:
 
 def pdf_response(program: HomeProgram, version: ProgramVersion) -> HttpResponse:
     html = documents.render_pdf_html(program, version)
+    from weasyprint import CSS, HTML  # loaded on first use: it takes seconds
+
     style = CSS(filename=str(finders.find("css/print.css")))
     data = HTML(string=html).write_pdf(stylesheets=[style])
     response = HttpResponse(data, content_type="application/pdf")
