@@ -160,6 +160,23 @@ def test_two_exports_of_one_clinic_share_no_research_id(secrets, northside, tmp_
     assert len(ids[0]) == 7 and not ids[0] & ids[1]
 
 
+def test_exports_pool_in_duckdb_as_the_readme_shows(secrets, northside, tmp_path):
+    for name in ("north", "south"):
+        research_export(northside, tmp_path / name, k=1)
+    pooled = duckdb.sql(
+        f"""
+        SELECT c.clinic_code, c.condition, count(DISTINCT c.research_id) AS clients,
+               avg(s.patterns_corrected) AS corrected_per_session
+        FROM read_parquet(['{tmp_path}/north/clients.parquet',
+                           '{tmp_path}/south/clients.parquet']) c
+        JOIN read_parquet('{tmp_path}/*/sessions.parquet') s USING (research_id)
+        GROUP BY ALL ORDER BY clients DESC
+        """
+    ).fetchall()
+    assert len({row[0] for row in pooled}) == 2
+    assert [(row[1], row[2], row[3]) for row in pooled] == [("neck_pain", 1, 1.0)] * 2
+
+
 @pytest.mark.parametrize(
     ("options", "words"),
     [
