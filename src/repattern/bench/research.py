@@ -124,3 +124,7 @@ def run(args: argparse.Namespace, url: str, var_dir: Path) -> int:
         print(f"    {file.name:<22} {file.stat().st_size:>12,} bytes {counted}")
     print(f"\nmachine       {machine_words()}, after the export")
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
