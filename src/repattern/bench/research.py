@@ -104,6 +104,7 @@ def run(args: argparse.Namespace, url: str, var_dir: Path) -> int:
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     seed(args)
+    _episodes_and_measures(args.seed)
     print(f"machine       {machine_words()}")
     print(f"database      {database_words()}")
     print(f"rows          {row_counts()}")
@@ -124,6 +125,68 @@ def run(args: argparse.Namespace, url: str, var_dir: Path) -> int:
         print(f"    {file.name:<22} {file.stat().st_size:>12,} bytes {counted}")
     print(f"\nmachine       {machine_words()}, after the export")
     return 0
+
+
+def _episodes_and_measures(seed: int) -> None:
+    """A care plan for every client with sessions, the sessions under it, and a pain score
+    (NPRS) before and after each session, in bulk."""
+    import random
+
+    from django.contrib.auth.models import User
+    from django.db import transaction
+    from django.utils import timezone
+
+    from repattern.outcomes.models import Response
+    from repattern.treatment.models import CarePlan, TreatmentSession
+
+    rng = random.Random(seed + 11)
+    author = User.objects.order_by("pk").first()
+    sessions = list(
+        TreatmentSession.objects.values_list("pk", "client_id", "started_at").order_by("started_at")
+    )
+    first: dict[int, object] = {}
+    for _, client_id, started_at in sessions:
+        first.setdefault(client_id, started_at)
+    with transaction.atomic():
+        plans = CarePlan.objects.bulk_create(
+            [
+                CarePlan(
+                    client_id=client_id,
+                    complaint="Bench complaint",
+                    start_date=timezone.localdate(started_at),  # type: ignore[arg-type]
+                    created_by=author,
+                )
+                for client_id, started_at in first.items()
+            ],
+            batch_size=2000,
+        )
+        plan_of = {plan.client_id: plan.pk for plan in plans}
+        TreatmentSession.objects.bulk_update(
+            [
+                TreatmentSession(pk=pk, care_plan_id=plan_of[client_id])
+                for pk, client_id, _ in sessions
+            ],
+            ["care_plan"],
+            batch_size=2000,
+        )
+        Response.objects.bulk_create(
+            [
+                Response(
+                    client_id=client_id,
+                    instrument="nprs",
+                    phase=phase,
+                    authored=started_at,
+                    session_id=pk,
+                    care_plan_id=plan_of[client_id],
+                    entered_by=Response.EnteredBy.SESSION,
+                    actor="bench",
+                    score=float(rng.randint(0, 10)),
+                )
+                for pk, client_id, started_at in sessions
+                for phase in ("before", "after")
+            ],
+            batch_size=2000,
+        )
 
 
 if __name__ == "__main__":
