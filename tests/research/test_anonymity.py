@@ -89,3 +89,14 @@ def test_ages_go_in_bands_with_the_oldest_together():
 def test_k_below_one_is_refused():
     with pytest.raises(ValueError, match="at least 1"):
         anonymize([], 0)
+
+
+def test_sites_and_ids_typed_by_hand_leave_as_other():
+    from repattern.research.export import atlas_site, plain_id
+
+    known = frozenset({"psoas_major"})
+    assert atlas_site("psoas_major:left", known) == "psoas_major:left"
+    assert atlas_site("Maria's sore spot", known) == "other"
+    assert atlas_site("unknown_muscle:left", known) == "other"
+    assert plain_id("neck_pain") == "neck_pain"
+    assert plain_id("Pain after seeing Dr Ferdinand") == "other"
