@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "repattern.ui",
     "repattern.backups",
+    "repattern.research",
     "repattern.readings",
     "ninja",
     "repattern.api",

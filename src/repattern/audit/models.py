@@ -101,6 +101,7 @@ class AuditAction(models.TextChoices):
     LISTING_UPDATE = "listing_update", "Changed a directory listing"
     LISTING_RENEW = "listing_renew", "Renewed a directory listing"
     EDUCATION_LOG = "education_log", "Logged continuing education"
+    RESEARCH_EXPORT = "research_export", "Exported the clinic's records de-identified for research"
 
 
 class AuditEvent(models.Model):
