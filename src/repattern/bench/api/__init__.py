@@ -15,21 +15,10 @@ Prints figures; never passes or fails.
 from __future__ import annotations
 
 import argparse
-import shutil
-import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
-from repattern.bench.session.database import (
-    create_postgres,
-    drop_postgres,
-    empty_database,
-    kept_by_the_bench,
-    postgres_exists,
-    refusal,
-)
-from repattern.bench.session.options import configure
+from repattern.bench.own_database import in_own_database
+from repattern.bench.session.database import empty_database
 
 FULL = {"clients": 10_000, "sessions": 50, "repeats": 5}
 QUICK = {"clients": 300, "sessions": 3, "repeats": 2}
@@ -66,38 +55,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    import django
-    import psycopg
-    from django.conf import settings
+    return in_own_database(args, "api", lambda url, _var_dir: _run(args, url))
 
-    if settings.configured:
-        print("Run the bench in its own process: uv run repattern bench api", file=sys.stderr)
-        return 2
-    var_dir = Path(tempfile.mkdtemp(prefix="repattern-bench-api-"))
-    url = configure(args, var_dir)
-    postgres = url.startswith(("postgres:", "postgresql:", "pgsql:"))
-    try:
-        existed = postgres and postgres_exists(url)
-        if postgres:
-            create_postgres(url, drop_first=False)
-        django.setup()
-        if existed and not kept_by_the_bench():
-            print(refusal(url), file=sys.stderr)
-            shutil.rmtree(var_dir, ignore_errors=True)
-            return 2
-    except psycopg.OperationalError as error:
-        print(f"Cannot reach PostgreSQL at {url}: {error}", file=sys.stderr)
-        shutil.rmtree(var_dir, ignore_errors=True)
-        return 2
-    try:
-        from repattern.bench.api.run import run
 
-        empty_database(url)
-        return run(args)
-    finally:
-        from django.db import connections
+def _run(args: argparse.Namespace, url: str) -> int:
+    from repattern.bench.api.run import run
 
-        connections.close_all()
-        if postgres:
-            drop_postgres(url)
-        shutil.rmtree(var_dir, ignore_errors=True)
+    empty_database(url)
+    return run(args)

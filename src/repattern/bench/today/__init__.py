@@ -21,25 +21,15 @@ fails. The database is made for the run and dropped after it, as in the session 
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
-from repattern.bench.session.database import (
-    create_postgres,
-    drop_postgres,
-    empty_database,
-    kept_by_the_bench,
-    postgres_exists,
-    refusal,
-)
+from repattern.bench.own_database import in_own_database
+from repattern.bench.session.database import empty_database
 from repattern.bench.session.measuring import pick, progress
-from repattern.bench.session.options import configure
 from repattern.bench.session.report import database_words, machine_words, row_counts
 
 FULL = {"clients": 10_000, "events": 50_000, "appointments": 200, "adherence": 100_000}
@@ -74,38 +64,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    import django
-    import psycopg
-    from django.conf import settings
-
-    if settings.configured:
-        print("Run the bench on its own: uv run repattern bench today", file=sys.stderr)
-        return 2
-    var_dir = Path(tempfile.mkdtemp(prefix="repattern-bench-"))
-    url = configure(args, var_dir)
-    postgres = url.startswith(("postgres:", "postgresql:", "pgsql:"))
-    try:
-        existed = postgres and postgres_exists(url)
-        if postgres:
-            create_postgres(url, drop_first=False)
-        django.setup()
-        if existed and not kept_by_the_bench():
-            print(refusal(url), file=sys.stderr)
-            shutil.rmtree(var_dir, ignore_errors=True)
-            return 2
-    except psycopg.OperationalError as error:
-        print(f"Cannot reach PostgreSQL at {url}: {error}", file=sys.stderr)
-        shutil.rmtree(var_dir, ignore_errors=True)
-        return 2
-    try:
-        return run(args, url)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if postgres:
-            drop_postgres(url)
-        shutil.rmtree(var_dir, ignore_errors=True)
+    return in_own_database(args, "today", lambda url, _var_dir: run(args, url))
 
 
 def run(args: argparse.Namespace, url: str) -> int:
