@@ -20,78 +20,42 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from repattern.engine.errors import EngineError
+from repattern.engine.session_terms import (
+    EVENT_LABELS,
+    OUTCOMES_BY_HAND,
+    PATTERN_LABELS,
+    PATTERN_STEPS,
+    REGION_SMALLEST,
+    SEARCH_CHALLENGES,
+    TESTS,
+    WINDOW_TESTS,
+    EventKind,
+    PatternStatus,
+    Result,
+)
 
-# About this many challenges fit in one 30-60 s learning window (DOMAIN.md section 3).
-WINDOW_TESTS = 12
-
-
-class EventKind(StrEnum):
-    TEST = "test"
-    CHALLENGE = "challenge"
-    REGION = "region"
-    CONFIRM = "confirm"
-    RELEASE = "release"
-    ACTIVATION = "activation"
-    RETEST = "retest"
-    OUTCOME = "outcome"
-
-    @property
-    def label(self) -> str:
-        return EVENT_LABELS[self]
-
-
-EVENT_LABELS = {
-    EventKind.TEST: "Muscle test",
-    EventKind.CHALLENGE: "Challenge",
-    EventKind.REGION: "Region challenge",
-    EventKind.CONFIRM: "Pattern confirmed",
-    EventKind.RELEASE: "Release",
-    EventKind.ACTIVATION: "Activation",
-    EventKind.RETEST: "Retest",
-    EventKind.OUTCOME: "Pattern outcome",
-}
-
-
-class Result(StrEnum):
-    """What a muscle did under a test, a challenge or a retest."""
-
-    HOLDS = "holds"
-    WEAK = "weak"
-
-    @property
-    def label(self) -> str:
-        return "Holds" if self is Result.HOLDS else "Weak"
-
-
-class PatternStatus(StrEnum):
-    OPEN = "confirmed"
-    CORRECTED = "corrected"
-    NOT_CORRECTED = "not_corrected"
-    DEFERRED = "deferred"
-
-    @property
-    def label(self) -> str:
-        return PATTERN_LABELS[self]
-
-
-PATTERN_LABELS = {
-    PatternStatus.OPEN: "Confirmed, in the learning window",
-    PatternStatus.CORRECTED: "Corrected",
-    PatternStatus.NOT_CORRECTED: "Not corrected",
-    PatternStatus.DEFERRED: "Deferred",
-}
-
-TESTS = (EventKind.TEST, EventKind.RETEST)
-# What narrows a search: a challenge of one structure, or of a region's members together.
-SEARCH_CHALLENGES = (EventKind.CHALLENGE, EventKind.REGION)
-# A region challenge covers at least this many structures; one is a plain challenge.
-REGION_SMALLEST = 2
-PATTERN_STEPS = (EventKind.RELEASE, EventKind.ACTIVATION, EventKind.RETEST, EventKind.OUTCOME)
-# An outcome event only defers: corrected or not is what the retest says.
-OUTCOMES_BY_HAND = (PatternStatus.DEFERRED,)
+__all__ = [
+    "EVENT_LABELS",
+    "OUTCOMES_BY_HAND",
+    "PATTERN_LABELS",
+    "PATTERN_STEPS",
+    "REGION_SMALLEST",
+    "SEARCH_CHALLENGES",
+    "TESTS",
+    "WINDOW_TESTS",
+    "Change",
+    "Event",
+    "EventKind",
+    "Finding",
+    "Layer",
+    "Pattern",
+    "PatternStatus",
+    "Refused",
+    "Result",
+    "SessionLog",
+]
 
 
 class Refused(EngineError):
