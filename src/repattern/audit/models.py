@@ -101,6 +101,8 @@ class AuditAction(models.TextChoices):
     LISTING_UPDATE = "listing_update", "Changed a directory listing"
     LISTING_RENEW = "listing_renew", "Renewed a directory listing"
     EDUCATION_LOG = "education_log", "Logged continuing education"
+    DISCHARGE_NOTE = "discharge_note", "Wrote the practitioner's note of a discharge summary"
+    EVIDENCE_VIEW = "evidence_view", "Viewed the clinic evidence dashboard"
 
 
 class AuditEvent(models.Model):
