@@ -68,3 +68,11 @@ def test_episodes_without_a_discharge_measure_are_counted_as_missing() -> None:
     assert figures.responder_share == pytest.approx(0.5)
     assert figures.mean_change == pytest.approx(3.5)
     assert figures.enough
+
+
+def test_half_and_half_bootstraps_close_to_the_normal_interval_worked_by_hand() -> None:
+    # 50 zeros and 50 ones: mean 0.5, standard error sqrt(0.25 / 100) = 0.05, so about
+    # 0.5 ± 1.96 * 0.05 = 0.402 to 0.598.
+    low, high = bootstrap_mean([0.0] * 50 + [1.0] * 50)  # type: ignore[misc]
+    assert low == pytest.approx(0.402, abs=0.02)
+    assert high == pytest.approx(0.598, abs=0.02)
