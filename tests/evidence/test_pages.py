@@ -17,6 +17,7 @@ from repattern.outcomes.change import plan_outcome
 from repattern.treatment.services import careplan_close, careplan_create
 from tests.characters import make_user, signed_in
 from tests.outcomes.conftest import hold
+from tests.test_tables_on_phones import tables_are_wrapped
 
 CAVEAT = "There is no control group"
 
@@ -52,6 +53,7 @@ def test_the_discharge_summary_shows_each_measure_and_the_note(as_alice, dischar
     assert series.label in page
     assert "Back to running." in page
     assert 'src="data:image/svg+xml;base64,' in page
+    assert tables_are_wrapped(page)
     assert AuditEvent.objects.filter(
         action=AuditAction.CAREPLAN_VIEW, summary="discharge summary"
     ).exists()
@@ -102,6 +104,7 @@ def test_the_dashboard_says_what_it_cannot_show_and_is_audited(as_olivia, discha
     assert "Regression to the mean" in text
     assert "People who stop coming are missing" in text
     assert "Too few episodes for an interval" in text
+    assert tables_are_wrapped(text)
     assert f'href="/clinics/{northside.pk}/evidence/"' in text
     assert AuditEvent.objects.filter(
         action=AuditAction.EVIDENCE_VIEW, summary="whole clinic"
