@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Window
-from django.db.models.functions import FirstValue, RowNumber
+from django.db.models import Count, F, RowRange, Window
+from django.db.models.functions import FirstValue, LastValue, RowNumber
 
 from repattern.clients.models import Intake
 from repattern.engine.vocabulary import CONDITIONS, label
@@ -74,19 +74,16 @@ def _first_and_last(clinic_id: int, practitioner_id: int | None) -> list[tuple]:
     if practitioner_id is not None:
         treated = TreatmentSession.objects.filter(practitioner_id=practitioner_id)
         rows = rows.filter(care_plan_id__in=treated.values("care_plan_id"))
+    # One partition and one order for every window, so the database sorts the rows once.
     group = [F("care_plan_id"), F("instrument"), F("qualifier")]
+    order = [F("authored"), F("id")]
+    whole = RowRange(start=None, end=None)
     return list(
         rows.annotate(
-            first=Window(
-                FirstValue("score"), partition_by=group, order_by=[F("authored"), F("id")]
-            ),
-            last=Window(
-                FirstValue("score"),
-                partition_by=group,
-                order_by=[F("authored").desc(), F("id").desc()],
-            ),
-            taken=Window(Count("id"), partition_by=group),
-            n=Window(RowNumber(), partition_by=group, order_by=[F("authored"), F("id")]),
+            first=Window(FirstValue("score"), partition_by=group, order_by=order),
+            last=Window(LastValue("score"), partition_by=group, order_by=order, frame=whole),
+            taken=Window(Count("id"), partition_by=group, order_by=order, frame=whole),
+            n=Window(RowNumber(), partition_by=group, order_by=order),
         )
         .filter(n=1)
         .values_list("care_plan_id", "instrument", "qualifier", "first", "last", "taken")
