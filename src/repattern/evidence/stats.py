@@ -33,7 +33,8 @@ def bootstrap_mean(values: Sequence[float], seed: int = SEED) -> tuple[float, fl
         return None
     # Resampling n values with replacement draws each distinct value a multinomial number of
     # times: the same bootstrap, in time that grows with the distinct values, not with n.
-    distinct, counts = np.unique(np.asarray(values, dtype=float), return_counts=True)
+    # Rounded first, so that 5.3 - 2.1 and 3.2 count as one value.
+    distinct, counts = np.unique(np.asarray(values, dtype=float).round(9), return_counts=True)
     rng = np.random.default_rng(seed)
     draws = rng.multinomial(len(values), counts / len(values), size=BOOTSTRAP_RESAMPLES)
     means = draws @ distinct / len(values)
