@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "repattern.portal",
     "repattern.reminders",
     "repattern.outcomes",
+    "repattern.evidence",
     "repattern.profession",
     "huey.contrib.djhuey",
     "repattern.ui",

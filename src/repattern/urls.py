@@ -194,6 +194,7 @@ urlpatterns = [
     path("clinics/<id:clinic_id>/calendar/", calendar_feeds.calendar_feed, name="calendar_feed"),
     path("calendar/<str:token>.ics", calendar_feeds.calendar_feed_ics, name="calendar_feed_ics"),
     path("", include("repattern.outcomes.urls")),
+    path("", include("repattern.evidence.urls")),
     path("", include("repattern.profession.urls")),
     path("intake/<str:token>/", public.public_intake, name="public_intake"),
     path(

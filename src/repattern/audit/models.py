@@ -102,6 +102,8 @@ class AuditAction(models.TextChoices):
     LISTING_RENEW = "listing_renew", "Renewed a directory listing"
     EDUCATION_LOG = "education_log", "Logged continuing education"
     RESEARCH_EXPORT = "research_export", "Exported the clinic's records de-identified for research"
+    DISCHARGE_NOTE = "discharge_note", "Wrote the practitioner's note of a discharge summary"
+    EVIDENCE_VIEW = "evidence_view", "Viewed the clinic evidence dashboard"
 
 
 class AuditEvent(models.Model):
