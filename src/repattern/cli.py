@@ -32,7 +32,8 @@ def own_commands_help() -> str:
 
 
 # Modules of repattern.bench that are helpers of the benches, not benches themselves.
-BENCH_HELPERS: frozenset[str] = frozenset()
+# Modules of the bench package that serve the benches and are not one themselves.
+BENCH_HELPERS = frozenset({"own_database"})
 
 
 def bench_names() -> list[str]:
