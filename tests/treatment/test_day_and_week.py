@@ -87,6 +87,10 @@ def test_the_front_desk_is_not_offered_a_session_it_may_not_open(sam, alice, mor
     as_sam = signed_in(sam)
     day = as_sam.get(f"/clinics/{maria.clinic_id}/today/").content.decode()
     appointment = as_sam.get(f"/appointments/{morning.pk}/").content.decode()
+    services.session_end(session=session, user=alice)
+    services.note_draft(session=session, user=alice)
     summary = f"/sessions/{session.pk}/summary/"
+    day = as_sam.get(f"/clinics/{maria.clinic_id}/today/").content.decode()
     assert summary not in day and summary not in appointment
+    assert summary in signed_in(alice).get(f"/clinics/{maria.clinic_id}/today/").content.decode()
     assert as_sam.get(summary).status_code == 403

@@ -80,6 +80,10 @@ def quiet_programs(
     return [Quiet(shown[pk].client, shown[pk], (today - since[pk]).days) for pk in longest]
 
 
-def attention(clinic_id: int, practitioner_ids: Iterable[int] | None) -> Attention:
+def attention(
+    clinic_id: int, practitioner_ids: Iterable[int] | None, *, notes: bool = True
+) -> Attention:
+    """What waits; `notes` False for a member who may not open sessions (the front desk)."""
     ids = list(practitioner_ids) if practitioner_ids is not None else None
-    return Attention(unsigned_notes(clinic_id, ids), quiet_programs(clinic_id, ids))
+    drafts = unsigned_notes(clinic_id, ids) if notes else []
+    return Attention(drafts, quiet_programs(clinic_id, ids))

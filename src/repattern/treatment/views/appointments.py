@@ -90,7 +90,7 @@ def day_view(request: HttpRequest, clinic_id: int) -> HttpResponse:
             "previous": day - timedelta(days=1),
             "next": day + timedelta(days=1),
             "visits": today.visits(clinic_id, booked, start),
-            "attention": attention(clinic_id, ids),
+            "attention": attention(clinic_id, ids, notes="treat" in me.allowed),
         },
     )
 
