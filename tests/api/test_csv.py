@@ -127,15 +127,27 @@ def test_a_50_mb_file_is_refused_before_it_is_read(as_alice, northside):
     assert not Client.objects.exists()
 
 
-def test_clients_appointments_and_sessions_download_as_csv(as_alice, northside, session):
-    for what in ("clients", "appointments", "sessions"):
+def test_clients_appointments_sessions_and_outcomes_download_as_csv(as_alice, northside, session):
+    for what in ("clients", "appointments", "sessions", "outcomes"):
         response = as_alice.get(f"/clinics/{northside.pk}/csv/{what}.csv")
         assert response.status_code == 200
         rows = list(csv.reader(io.StringIO(response.content.decode())))
         assert rows[0][0].endswith("number")
     clients = as_alice.get(f"/clinics/{northside.pk}/csv/clients.csv").content.decode()
     assert "Maria,Lopez" in clients and "+44 7700 900101" in clients
-    assert AuditEvent.objects.filter(action=AuditAction.CSV_EXPORT).count() == 4
+    assert AuditEvent.objects.filter(action=AuditAction.CSV_EXPORT).count() == 5
+
+
+def test_outcome_measures_download_with_their_scores(as_alice, northside, maria, alice):
+    from repattern.outcomes.services import response_record
+
+    response_record(
+        client=maria, instrument_id="stress", raw={"stress": "6"}, entered_by="room", user=alice
+    )
+    text = as_alice.get(f"/clinics/{northside.pk}/csv/outcomes.csv").content.decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    stress = next(r for r in rows if r["Measure"] == "stress")
+    assert stress["Client"] == "Maria Lopez" and float(stress["Score"]) == 6
 
 
 def test_a_cell_that_a_spreadsheet_would_run_is_written_as_text(as_alice, northside, alice):

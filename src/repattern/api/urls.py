@@ -73,6 +73,12 @@ urlpatterns = [
         name="csv_sessions",
     ),
     path(
+        "clinics/<id:clinic_id>/csv/outcomes.csv",
+        csv_views.csv_download,
+        {"what": "outcomes"},
+        name="csv_outcomes",
+    ),
+    path(
         "clinics/<id:clinic_id>/csv/import/",
         csv_views.client_import_preview,
         name="client_import_preview",

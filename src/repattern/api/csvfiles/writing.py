@@ -1,4 +1,5 @@
-"""A clinic's clients, appointments and sessions as CSV files, one row per record."""
+"""A clinic's clients, appointments, sessions and outcome measures as CSV files, one row per
+record."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from repattern.accounts.models import Clinic
 from repattern.clients.models import Client
+from repattern.outcomes.models import Response
 from repattern.treatment.models import Appointment, TreatmentSession
 
 # A cell a spreadsheet would run as a formula starts with one of these; a phone number's + or
@@ -68,6 +70,22 @@ SESSIONS: list[Column] = [
 ]
 
 
+OUTCOMES: list[Column] = [
+    ("Response number", lambda r: r.pk),
+    ("Client number", lambda r: r.client_id),
+    ("Client", lambda r: r.client.full_name),
+    ("Measure", lambda r: r.instrument),
+    ("Of", lambda r: r.qualifier),
+    ("Score", lambda r: r.score),
+    ("Given", lambda r: r.authored),
+    ("Before or after the session", lambda r: r.phase),
+    ("Session number", lambda r: r.session_id),
+    ("Care plan number", lambda r: r.care_plan_id),
+    ("Entered by", lambda r: r.entered_by),
+    ("Entered by whom", lambda r: r.actor),
+]
+
+
 def csv_text(columns: list[Column], rows: Iterable[Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -92,5 +110,11 @@ def lists(clinic: Clinic) -> dict[str, tuple[list[Column], QuerySet[Any]]]:
             TreatmentSession.objects.filter(client__clinic=clinic)
             .select_related("client", "practitioner")
             .order_by("started_at", "id"),
+        ),
+        "outcomes": (
+            OUTCOMES,
+            Response.objects.filter(client__clinic=clinic)
+            .select_related("client")
+            .order_by("authored", "id"),
         ),
     }
