@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from repattern.clients import services as clients
 from repattern.clients.models import Client
+from repattern.evidence.services import discharge_note_write
 from repattern.outcomes import services as outcomes
 from repattern.profession.services import case_consent_record, case_study_draft
 from repattern.programs import services as programs
@@ -83,6 +84,9 @@ def maria_everything(maria: Client, session: Any, alice: Any, olivia: Any) -> Cl
     )
     outcomes.schedule_update(care_plan=plan, user=alice, entries=[("nprs", True, 1, False)])
     outcomes.review_record(care_plan=plan, user=alice, decision="refer_exercise", reason="")
+    finished = treatment.careplan_create(client=maria, user=alice, complaint="Stiff neck")
+    treatment.careplan_close(plan=finished, user=alice)
+    discharge_note_write(plan=finished, user=alice, note="Turns her head freely again.")
     case_consent_record(care_plan=plan, user=alice, signed_name="Maria Lopez")
     case_study_draft(care_plan=plan, user=alice)
     return maria

@@ -19,6 +19,7 @@ from repattern.clients.models import (
     SafetyScreen,
     Scar,
 )
+from repattern.evidence.models import DischargeNote
 from repattern.outbox.models import Message
 from repattern.outcomes.models import Response, Review, ScheduleEntry
 from repattern.portal.models import PortalLink
@@ -111,6 +112,7 @@ RECORDS: tuple[Kind, ...] = (
         "appointment__client",
     ),
     Kind("force reading", "force readings", ForceReading, "session__client"),
+    Kind("discharge note", "discharge notes", DischargeNote, "care_plan__client"),
     Kind("consent to a case study", "consents to case studies", CaseConsent, "client"),
     Kind("case study", "case studies", CaseStudy, "client"),
     Kind("case study version", "case study versions", CaseStudyVersion, "case_study__client"),

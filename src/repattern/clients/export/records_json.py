@@ -28,6 +28,7 @@ from repattern.clients.models import (
     SafetyScreen,
     Scar,
 )
+from repattern.evidence.models import DischargeNote
 from repattern.outbox.models import Message
 from repattern.outcomes.models import Response, Review, ScheduleEntry
 from repattern.portal.models import PortalLink
@@ -181,6 +182,11 @@ FILES: tuple[JsonFile, ...] = (
         "force_readings.json",
         ForceReading,
         "Peak force in newtons per muscle, side and trial, typed or from a dynamometer file.",
+    ),
+    _file(
+        "discharge_notes.json",
+        DischargeNote,
+        "The practitioner's note at the close of each care plan, for its discharge summary.",
     ),
     _file(
         "case_consents.json",
