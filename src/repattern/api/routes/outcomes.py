@@ -9,10 +9,9 @@ from ninja import Query, Router
 
 from repattern.api.caller import Caller, caller_of
 from repattern.api.paging import Filters, Page, RecordId, filtered, page_of
-from repattern.api.routes.common import ERRORS, one
+from repattern.api.routes.common import ERRORS, listed, one
 from repattern.api.schemas import ResponseOut
 from repattern.audit.models import AuditAction
-from repattern.clients.models import Client
 from repattern.outcomes.models import Response
 
 router = Router(tags=["outcome measures"])
@@ -27,12 +26,7 @@ def response_list(request: HttpRequest, filters: Query[Filters]) -> dict[str, An
     """Outcome measures, the newest first; `since` and `until` filter by when each was given."""
     caller = caller_of(request)
     caller.require("view_clients")
-    client = None
-    if filters.client is not None:
-        client = Client.objects.filter(pk=filters.client, clinic_id=caller.clinic_id).first()
-    caller.audit(
-        AuditAction.API_READ, caller.clinic, f"outcome measures from {filters.offset}", client
-    )
+    listed(caller, "outcome measures", filters)
     return page_of(filtered(_responses(caller), filters, when="authored"), filters)
 
 

@@ -9,10 +9,9 @@ from ninja import Query, Router
 
 from repattern.api.caller import Caller, caller_of
 from repattern.api.paging import Filters, Page, RecordId, filtered, page_of
-from repattern.api.routes.common import ERRORS, one
+from repattern.api.routes.common import ERRORS, listed, one
 from repattern.api.schemas import ProgramDetailOut, ProgramOut
 from repattern.audit.models import AuditAction
-from repattern.clients.models import Client
 from repattern.programs.adherence import adherence_for
 from repattern.programs.models import HomeProgram
 
@@ -28,12 +27,7 @@ def program_list(request: HttpRequest, filters: Query[Filters]) -> dict[str, Any
     """Home programs, the newest first; `since` and `until` filter by when each began."""
     caller = caller_of(request)
     caller.require("view_clients")
-    client = None
-    if filters.client is not None:
-        client = Client.objects.filter(pk=filters.client, clinic_id=caller.clinic_id).first()
-    caller.audit(
-        AuditAction.API_READ, caller.clinic, f"home programs from {filters.offset}", client
-    )
+    listed(caller, "home programs", filters)
     return page_of(filtered(_programs(caller), filters, when="created_at"), filters)
 
 

@@ -9,7 +9,7 @@ from ninja import Query, Router
 
 from repattern.api.caller import Caller, caller_of
 from repattern.api.paging import Filters, Page, RecordId, filtered, page_of
-from repattern.api.routes.common import ERRORS, one
+from repattern.api.routes.common import ERRORS, listed, one
 from repattern.api.schemas import (
     AppointmentOut,
     CarePlanOut,
@@ -19,7 +19,6 @@ from repattern.api.schemas import (
     SessionOut,
 )
 from repattern.audit.models import AuditAction
-from repattern.clients.models import Client
 from repattern.treatment.models import (
     Appointment,
     CarePlan,
@@ -31,14 +30,6 @@ from repattern.treatment.models import (
 router = Router(tags=["treatment"])
 
 
-def _listed(caller: Caller, what: str, filters: Filters) -> None:
-    """A list is audited as the client list is; filtered by client, it is that client's row."""
-    client = None
-    if filters.client is not None:
-        client = Client.objects.filter(pk=filters.client, clinic_id=caller.clinic_id).first()
-    caller.audit(AuditAction.API_READ, caller.clinic, f"{what} from {filters.offset}", client)
-
-
 def _plans(caller: Caller) -> Any:
     return CarePlan.objects.filter(client__clinic_id=caller.clinic_id).select_related("created_by")
 
@@ -48,7 +39,7 @@ def careplan_list(request: HttpRequest, filters: Query[Filters]) -> dict[str, An
     """Care plans; `since` and `until` filter by their start date."""
     caller = caller_of(request)
     caller.require("view_clients")
-    _listed(caller, "care plans", filters)
+    listed(caller, "care plans", filters)
     return page_of(filtered(_plans(caller), filters, when="start_date"), filters)
 
 
@@ -72,7 +63,7 @@ def appointment_list(request: HttpRequest, filters: Query[Filters]) -> dict[str,
     """Appointments by time, cancelled ones too; `since` and `until` filter by their day."""
     caller = caller_of(request)
     caller.require("view_clients")
-    _listed(caller, "appointments", filters)
+    listed(caller, "appointments", filters)
     return page_of(filtered(_appointments(caller), filters, when="starts_at"), filters)
 
 
@@ -96,7 +87,7 @@ def session_list(request: HttpRequest, filters: Query[Filters]) -> dict[str, Any
     """Sessions, the newest first; `since` and `until` filter by the day they started."""
     caller = caller_of(request)
     caller.require("treat")
-    _listed(caller, "sessions", filters)
+    listed(caller, "sessions", filters)
     return page_of(filtered(_sessions(caller), filters, when="started_at"), filters)
 
 
@@ -120,7 +111,7 @@ def pattern_list(request: HttpRequest, filters: Query[Filters]) -> dict[str, Any
     """Compensation patterns confirmed in sessions; `since` and `until` by when confirmed."""
     caller = caller_of(request)
     caller.require("treat")
-    _listed(caller, "patterns", filters)
+    listed(caller, "patterns", filters)
     rows = filtered(_patterns(caller), filters, client="session__client_id", when="confirmed_at")
     return page_of(rows, filters)
 
@@ -148,7 +139,7 @@ def note_list(request: HttpRequest, filters: Query[Filters]) -> dict[str, Any]:
     """SOAP notes, read only: signing stays in the app. `since` and `until` by session day."""
     caller = caller_of(request)
     caller.require("treat")
-    _listed(caller, "notes", filters)
+    listed(caller, "notes", filters)
     rows = filtered(
         _notes(caller), filters, client="session__client_id", when="session__started_at"
     )
